@@ -1,0 +1,63 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# The environment lives in .venv and is rebuilt when pyproject.toml or requirements.lock change.
+
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+STAMP    := $(VENV)/.installed
+PIP_PIN  := pip==26.3
+CHROMIUM ?= /usr/bin/chromium
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.PHONY: serve build test check-data anchors bench lock browsers clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check "$(PIP_PIN)"
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements.lock --group test
+	@touch $(STAMP)
+
+serve: $(STAMP)  ## the site at http://127.0.0.1:8000, reloading on every change to docs/, data/ or hooks/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)  ## site/ with --strict; site/ is replaced only when the whole build succeeds
+	@rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
+	@rm -rf site && mv .site-tmp site
+	@echo "Built site/"
+
+test: $(STAMP) browsers  ## the whole suite
+	$(BIN)/python -m pytest
+
+check-data: $(STAMP)  ## validate data/roles.yml and print its tables as text
+	$(BIN)/python -m fieldguide
+
+anchors: build  ## add new sections to the anchor contract (data/anchors.txt); never removes one
+	$(BIN)/python -m fieldguide.anchors site
+
+bench: $(STAMP)  ## build time, the hook's share, and growth with 10x, 100x, 1000x the topics
+	$(BIN)/python -m fieldguide.bench
+
+lock:  ## re-resolve the dependencies and rewrite requirements.lock
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install -q "$(PIP_PIN)"
+	.lockvenv/bin/python -m pip install -q --group test
+	.lockvenv/bin/python -m pip freeze --exclude pip > requirements.lock
+	rm -rf .lockvenv
+
+browsers:  ## Debian's Chromium for the browser tests, when it is missing and can be installed
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's Chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "Chromium could not be installed: browser tests will skip (and fail under CI=true)"; \
+	  else \
+	    echo "No Chromium at $(CHROMIUM): browser tests will skip. Install it with: sudo apt-get install chromium"; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site .site-tmp $(VENV)

@@ -1,0 +1,42 @@
+"""python -m fieldguide [DATA_FILE]: validate the data and print every comparison as text.
+
+Exit status 0 when the data is valid, 1 with one line per problem when it is not.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .guide import DATA_PATH, Guide
+from .load import DataError
+from .text import fold
+
+
+def text_table(guide: Guide, category_id: str) -> str:
+    """A category as an aligned plain-text table, for a quick read in the terminal."""
+    header = ["Topic", *(role["name"] for role in guide.roles)]
+    rows = [[fold(t["title"]), *(fold(t["roles"][r["id"]]) for r in guide.roles)] for t in guide.topics_in(category_id)]
+    widths = [min(40, max(len(row[i]) for row in [header, *rows])) for i in range(len(header))]
+    lines = [" | ".join(cell[:w].ljust(w) for cell, w in zip(row, widths)).rstrip() for row in [header, *rows]]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0]) if argv else DATA_PATH
+    try:
+        guide = Guide.load(path)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for category in guide.categories:
+        print(f"\n{category['title']}\n")
+        print(text_table(guide, category["id"]))
+    print(f"\n{len(guide.topics)} topics in {len(guide.categories)} categories, "
+          f"{len(guide.salary['figures'])} salary figures, {len(guide.sources)} sources: the data is valid.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

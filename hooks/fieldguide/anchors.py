@@ -1,0 +1,158 @@
+"""The anchor contract: every public link into the site, committed in data/anchors.txt.
+
+One line per link: ``page.html#id<TAB>title`` (``page.html<TAB>title`` for a
+whole page). A renamed section keeps its old id alive with an alias element
+and the line ``page.html#old-id<TAB>(alias of #new-id)``; a moved page keeps
+its old address with a redirect. The tests compare this list with the built site.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+CONTRACT_PATH = Path(__file__).resolve().parents[2] / "data" / "anchors.txt"
+_ALIAS = re.compile(r"^\(alias of #(?P<target>[A-Za-z0-9_-]+)\)$")
+
+
+class ContractError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Anchor:
+    page: str  # "roles/data-scientist.html"
+    anchor: str  # "responsibilities", or "" for the page itself
+    title: str
+
+    @property
+    def target(self) -> str:
+        return f"{self.page}#{self.anchor}" if self.anchor else self.page
+
+    @property
+    def alias_of(self) -> str | None:
+        match = _ALIAS.match(self.title)
+        return match["target"] if match else None
+
+    @property
+    def is_alias(self) -> bool:
+        return self.alias_of is not None
+
+    def line(self) -> str:
+        return f"{self.target}\t{self.title}"
+
+
+def read_contract(path: Path = CONTRACT_PATH) -> list[Anchor]:
+    anchors = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        target, tab, title = line.partition("\t")
+        page, _, anchor = target.partition("#")
+        if not tab or not title.strip() or not page.endswith(".html"):
+            raise ContractError(f"{path.name}:{number}: expected 'page.html#id<TAB>title', got {line!r}")
+        anchors.append(Anchor(page, anchor, title.strip()))
+    return anchors
+
+
+def write_contract(anchors: list[Anchor], path: Path = CONTRACT_PATH) -> None:
+    header = (
+        "# The anchor contract: every public link into the site. Tests fail when one of these\n"
+        "# stops working. Add lines freely; never delete one (see README, 'Links are a contract').\n"
+    )
+    path.write_text(header + "".join(a.line() + "\n" for a in anchors), encoding="utf-8")
+
+
+# --- reading the built site ---------------------------------------------------------
+
+
+class _Headings(HTMLParser):
+    """Collects every element id, and the text of headings, skipping permalink symbols."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.headings: dict[str, str] = {}  # id -> text, h2..h6
+        self.page_title = ""
+        self.redirect = None
+        self._open: list[tuple[str, str, list[str]]] = []  # (tag, id, text parts)
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.redirect = (attrs.get("content") or "").partition("url=")[2] or None
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self._open.append((tag, attrs.get("id") or "", []))
+        elif self._open and tag == "a" and "headerlink" in (attrs.get("class") or ""):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if self._skip and tag == "a":
+            self._skip -= 1
+        elif self._open and tag == self._open[-1][0]:
+            tag, element_id, parts = self._open.pop()
+            text = " ".join("".join(parts).split())
+            if tag == "h1" and not self.page_title:
+                self.page_title = text
+            elif tag != "h1" and element_id:
+                self.headings[element_id] = text
+
+    def handle_data(self, data):
+        if self._open and not self._skip:
+            self._open[-1][2].append(data)
+
+
+@dataclass
+class BuiltPage:
+    title: str
+    ids: set
+    headings: dict  # heading id -> heading text
+    redirect: str | None
+
+
+def read_page(path: Path) -> BuiltPage:
+    parser = _Headings()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return BuiltPage(parser.page_title, parser.ids, parser.headings, parser.redirect)
+
+
+# Pages that are not part of the contract: generated from the others, or not content.
+UNLISTED_PAGES = {"404.html", "print_page.html"}
+
+
+def public_anchors(site_dir: Path) -> list[Anchor]:
+    """What the built site offers: every content page and its h2..h6 section ids."""
+    found = []
+    for path in sorted(site_dir.rglob("*.html")):
+        page = path.relative_to(site_dir).as_posix()
+        if page in UNLISTED_PAGES or page.startswith("assets/"):
+            continue
+        built = read_page(path)
+        if built.redirect:
+            continue
+        found.append(Anchor(page, "", built.title))
+        found += [Anchor(page, element_id, text) for element_id, text in built.headings.items()]
+    return found
+
+
+def main(argv: list[str]) -> int:
+    """python -m fieldguide.anchors SITE_DIR: add the site's new anchors to the contract."""
+    site_dir = Path(argv[0]) if argv else Path("site")
+    contract = read_contract() if CONTRACT_PATH.exists() else []
+    known = {a.target for a in contract}
+    new = [a for a in public_anchors(site_dir) if a.target not in known]
+    write_contract(contract + new)
+    for anchor in new:
+        print(f"added {anchor.target}")
+    print(f"{len(new)} new anchor(s); {len(contract) + len(new)} in {CONTRACT_PATH.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,76 @@
+"""The data in machine-readable form, and the whole site as one archive for offline reading.
+
+Outputs are byte-for-byte reproducible: sorted entries, fixed timestamps.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from .guide import Guide
+from .render import ARCHIVE_NAME, DOWNLOADS_DIR
+
+# Zip cannot store dates before 1980; any fixed date makes the archive reproducible.
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def to_json(guide: Guide) -> str:
+    return json.dumps(guide.data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def category_csv(guide: Guide, category_id: str) -> str:
+    role_ids = [role["id"] for role in guide.roles]
+    rows = [
+        [t["id"], t["title"], *(t["roles"][r] for r in role_ids), "yes" if t.get("shared") else "no", " ".join(t.get("sources", []))]
+        for t in guide.topics_in(category_id)
+    ]
+    return _csv(["id", "title", *role_ids, "shared", "sources"], rows)
+
+
+def salary_csv(guide: Guide) -> str:
+    keys = ["occupation", "soc", "role", "proxy", "measure", "value", "period", "source"]
+    rows = [[str(figure[k]).lower() if k == "proxy" else figure[k] for k in keys] for figure in guide.salary["figures"]]
+    return _csv(keys, rows)
+
+
+def data_files(guide: Guide) -> dict[str, str]:
+    """Every machine-readable download, by its path under the site."""
+    files = {f"{DOWNLOADS_DIR}/roles.json": to_json(guide), f"{DOWNLOADS_DIR}/salary-figures.csv": salary_csv(guide)}
+    for category in guide.categories:
+        files[f"{DOWNLOADS_DIR}/{category['id']}.csv"] = category_csv(guide, category["id"])
+    return files
+
+
+def write_downloads(guide: Guide, site_dir: Path) -> Path:
+    """Write the data files, then zip the finished site (data included) beside them."""
+    for name, content in data_files(guide).items():
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    return write_archive(site_dir)
+
+
+def write_archive(site_dir: Path) -> Path:
+    archive = site_dir / DOWNLOADS_DIR / ARCHIVE_NAME
+    archive.unlink(missing_ok=True)
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    folder = ARCHIVE_NAME.removesuffix(".zip")
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for path in files:
+            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", _FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zipped.writestr(info, path.read_bytes())
+    return archive

@@ -1,0 +1,237 @@
+"""Load the data file, validate it, and say exactly where any problem is.
+
+Every problem is reported as ``file:line: key.path: what was expected``, so an
+editor can jump straight to it. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "roles.schema.json"
+
+Path_ = tuple  # a key path: ("topics", 4, "roles", "ml_engineer")
+
+
+class DataError(Exception):
+    """The data file is broken; ``problems`` holds one readable line per fault."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path_
+    message: str
+
+
+def format_path(path: Path_) -> str:
+    """("topics", 4, "roles") -> "topics[4].roles"."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".") or "(top level)"
+
+
+def load_data(path: Path) -> dict:
+    """Parse, validate and cross-check the file; raise DataError listing every fault."""
+    text = _read(path)
+    data, lines, problems = _parse(text, path)
+    if not problems:
+        problems = schema_problems(data) or reference_problems(data)
+    if problems:
+        raise DataError([_describe(path, lines, p) for p in problems])
+    return data
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise DataError([f"{shown(path)}: cannot read the data file: {error.strerror}"]) from None
+    except UnicodeDecodeError:
+        raise DataError([f"{shown(path)}: the data file is not UTF-8 text"]) from None
+
+
+def _parse(text: str, path: Path) -> tuple[object, dict, list[Problem]]:
+    """YAML to plain Python, remembering the line of every key path."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{shown(path)}:{mark.line + 1}:{mark.column + 1}" if mark else shown(path)
+        raise DataError([f"{where}: not valid YAML: {error.problem or error.context}"]) from None
+    except yaml.YAMLError as error:
+        raise DataError([f"{shown(path)}: not valid YAML: {error}"]) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise DataError([f"{shown(path)}: the data file is empty"])
+    lines: dict = {}
+    problems: list[Problem] = []
+    data = _to_python(root, (), lines, problems)
+    return data, lines, problems
+
+
+def _to_python(node, path: Path_, lines: dict, problems: list[Problem]):
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in result:
+                lines[path + (key,)] = key_node.start_mark.line + 1
+                problems.append(Problem(path + (key,), "this key appears twice in the same mapping"))
+                continue
+            result[key] = _to_python(value_node, path + (key,), lines, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, path + (i,), lines, problems) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode):
+    """Strings stay strings; numbers, booleans and nulls keep their YAML meaning.
+
+    Dates and timestamps are kept as written so the schema can check their form.
+    """
+    tag = node.tag.rsplit(":", 1)[-1]
+    if tag in {"int", "float", "bool", "null"}:
+        return yaml.SafeLoader("").construct_object(node)
+    return node.value
+
+
+# --- schema -----------------------------------------------------------------
+
+_SCHEMA_VALIDATOR = None
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    # The schema is part of the code, not the data, so one parse per process is right.
+    global _SCHEMA_VALIDATOR
+    if _SCHEMA_VALIDATOR is None:
+        schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+        _SCHEMA_VALIDATOR = jsonschema.Draft202012Validator(schema)
+    return _SCHEMA_VALIDATOR
+
+
+def schema_problems(data) -> list[Problem]:
+    problems = []
+    for error in _validator().iter_errors(data):
+        problems.extend(_explain(error))
+    return sorted(problems, key=lambda p: [str(x) for x in p.path])
+
+
+def _explain(error: jsonschema.ValidationError) -> list[Problem]:
+    """Turn a schema error into problems that point at the offending key."""
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        return [
+            Problem(path + (key,), f"unknown key; expected one of: {', '.join(allowed)}")
+            for key in sorted(set(error.instance) - set(allowed))
+        ]
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        return [Problem(path, f"missing required key '{k}'") for k in missing]
+    return [Problem(path, _expected(error))]
+
+
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "a number", float: "a number",
+               list: "a list", dict: "a mapping", type(None): "nothing (null)"}
+
+
+def _expected(error: jsonschema.ValidationError) -> str:
+    got = f"got {_TYPE_NAMES.get(type(error.instance), type(error.instance).__name__)}"
+    shown = f" ({error.instance!r})" if isinstance(error.instance, (str, int, float)) else ""
+    kind, want = error.validator, error.validator_value
+    if kind == "type":
+        wanted = {"string": "a string", "boolean": "true or false", "array": "a list",
+                  "object": "a mapping", "integer": "a whole number"}.get(want, want)
+        return f"expected {wanted}, {got}{shown}"
+    if kind == "enum":
+        return f"expected one of {', '.join(map(str, want))}, {got}{shown}"
+    if kind == "pattern":
+        return f"expected text of the form {_PATTERN_HINTS.get(want, want)}, {got}{shown}"
+    if kind == "minLength":
+        return "expected some text, got an empty string"
+    if kind in {"minItems", "maxItems"}:
+        return f"expected {'at least' if kind == 'minItems' else 'at most'} {want} items, got {len(error.instance)}"
+    if kind == "uniqueItems":
+        return "expected each entry once, got a repeated entry"
+    return error.message
+
+
+_PATTERN_HINTS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "lower-case-words-with-hyphens",
+    "^[0-9]{2}-[0-9]{4}$": "a SOC code such as 15-2051",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date YYYY-MM-DD",
+    "^https?://[^\\s]+$": "an https:// or http:// address",
+    "^[a-z0-9][a-z0-9/_-]*\\.md$": "a page path such as roles/data-scientist.md",
+}
+
+
+# --- cross references ---------------------------------------------------------
+
+
+def reference_problems(data: dict) -> list[Problem]:
+    """Duplicate ids and references to things that do not exist."""
+    problems: list[Problem] = []
+    ids = {}
+    for section in ("roles", "categories", "topics", "sources"):
+        ids[section] = _unique_ids(data[section], section, problems)
+    for i, topic in enumerate(data["topics"]):
+        if topic["category"] not in ids["categories"]:
+            problems.append(Problem(("topics", i, "category"), _unknown("category", topic["category"], ids["categories"])))
+        for j, source in enumerate(topic.get("sources", [])):
+            if source not in ids["sources"]:
+                problems.append(Problem(("topics", i, "sources", j), _unknown("source", source, ids["sources"])))
+    for i, figure in enumerate(data["salary"]["figures"]):
+        if figure["source"] not in ids["sources"]:
+            problems.append(Problem(("salary", "figures", i, "source"), _unknown("source", figure["source"], ids["sources"])))
+    for i, category in enumerate(data["categories"]):
+        if not any(t["category"] == category["id"] for t in data["topics"]):
+            problems.append(Problem(("categories", i, "id"), "this category has no topics"))
+    return problems
+
+
+def _unique_ids(items: list[dict], section: str, problems: list[Problem]) -> list[str]:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item["id"] in seen:
+            problems.append(Problem((section, i, "id"), f"duplicate id '{item['id']}', already used at {section}[{seen[item['id']]}]"))
+        else:
+            seen[item["id"]] = i
+    return list(seen)
+
+
+def _unknown(kind: str, value: str, known: list[str]) -> str:
+    return f"unknown {kind} '{value}'; expected one of: {', '.join(known)}"
+
+
+def _describe(file: Path, lines: dict, problem: Problem) -> str:
+    return f"{shown(file)}:{_line_of(lines, problem.path)}: {format_path(problem.path)}: {problem.message}"
+
+
+def shown(file: Path) -> str:
+    """The path as the editor knows it: relative to the working folder when inside it."""
+    try:
+        return str(Path(file).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(file)
+
+
+def _line_of(lines: dict, path: Path_) -> int:
+    """The line of the deepest part of the path that the file actually has."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)

@@ -1,0 +1,272 @@
+"""One ``build_*`` function per generated block, and the marker expander that calls them.
+
+A page asks for a block with an HTML comment on a line of its own, such as
+``<!-- comparison: expertise -->``: unbuilt, the Markdown still reads well.
+Tables are HTML (a caption and header cells with ``scope`` for screen readers);
+section headings are Markdown, so MkDocs sees their ids, lists them in the
+table of contents and checks links to them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .anchors import Anchor
+from .guide import SOURCES_PAGE, Guide, UnknownName
+from .text import href, markdown_text, plain, rich
+
+MARKER = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)\s*(?::(?P<args>[^>]*?))?\s*-->[ \t]*$", re.MULTILINE)
+
+DOWNLOADS_DIR = "downloads"
+ARCHIVE_NAME = "ds-vs-mle-field-guide.zip"
+
+
+class MarkerError(ValueError):
+    """A page's marker cannot be rendered; the message names the page."""
+
+
+@dataclass
+class Context:
+    """What a block may need besides the data: where it is, and the site-wide extras."""
+
+    guide: Guide
+    page: str
+    anchors: list[Anchor] = field(default_factory=list)
+    site_url: str = ""
+    rendered_topics: list[str] = field(default_factory=list)
+
+
+# --- tables -------------------------------------------------------------------
+
+
+def _table(caption: str, headers: list[str], rows: list[str]) -> str:
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    return "\n".join(
+        ["<table>", f"<caption>{caption}</caption>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
+    )
+
+
+def _role_names(guide: Guide) -> list[str]:
+    return [plain(role["name"]) for role in guide.roles]
+
+
+def _topic_row(ctx: Context, topic: dict, label: str | None = None) -> str:
+    link = href(ctx.page, ctx.guide.page_of(topic), topic["id"])
+    shared = ' <span class="fg-shared">Shared</span>' if topic.get("shared") else ""
+    label = label or plain(topic["title"])
+    also = f'<br><small>{plain(topic["also_called"])}</small>' if topic.get("also_called") else ""
+    cells = "".join(f"<td>{rich(topic['roles'][role['id']])}</td>" for role in ctx.guide.roles)
+    return f'<tr><th scope="row"><a href="{link}">{label}</a>{also}{shared}</th>{cells}</tr>'
+
+
+def build_comparison(ctx: Context, category_id: str) -> str:
+    category = ctx.guide.category(category_id)
+    rows = [_topic_row(ctx, topic) for topic in ctx.guide.topics_in(category_id)]
+    caption = f"{plain(category['title'])}: the two roles side by side"
+    return _table(caption, ["Topic", *_role_names(ctx.guide)], rows)
+
+
+def build_at_a_glance(ctx: Context, args: str = "") -> str:
+    rows = [
+        _topic_row(ctx, topic, f"{plain(topic['title'])} <small>({plain(ctx.guide.category(topic['category'])['title'])})</small>")
+        for topic in ctx.guide.topics
+        if topic.get("glance")
+    ]
+    return _table("The two roles at a glance", ["Topic", *_role_names(ctx.guide)], rows)
+
+
+# --- topic sections -------------------------------------------------------------
+
+
+def build_topic(ctx: Context, topic_id: str) -> str:
+    topic = ctx.guide.topic(topic_id)
+    if ctx.guide.page_of(topic) != ctx.page:
+        raise MarkerError(f"topic '{topic_id}' belongs on {ctx.guide.page_of(topic)}, its category's page")
+    ctx.rendered_topics.append(topic_id)
+    body = []
+    if topic.get("also_called"):
+        body.append(f'<p class="fg-also">Also called: {plain(topic["also_called"])}</p>')
+    if topic.get("shared"):
+        body.append('<p class="fg-shared-note"><span class="fg-shared">Shared</span> Both roles need this.</p>')
+    items = "".join(
+        f"<dt>{plain(role['name'])}</dt><dd>{rich(topic['roles'][role['id']])}</dd>" for role in ctx.guide.roles
+    )
+    body.append(f'<dl class="fg-roles">{items}</dl>')
+    if topic.get("notes"):
+        body.append(f"<p>{rich(topic['notes'])}</p>")
+    if topic.get("sources"):
+        body.append(_source_links(ctx, topic["sources"]))
+    heading = f"## {markdown_text(topic['title'])} {{ #{topic['id']} }}"
+    return heading + "\n\n" + '<div class="fg-topic">\n' + "\n".join(body) + "\n</div>"
+
+
+def build_topics(ctx: Context, category_id: str) -> str:
+    return "\n\n".join(build_topic(ctx, t["id"]) for t in ctx.guide.topics_in(category_id))
+
+
+def _source_links(ctx: Context, source_ids: list[str]) -> str:
+    links = ", ".join(
+        f'<a href="{href(ctx.page, SOURCES_PAGE, source_anchor(s))}">{plain(ctx.guide.source(s)["title"])}</a>'
+        for s in source_ids
+    )
+    return f'<p class="fg-sources">Sources: {links}</p>'
+
+
+def source_anchor(source_id: str) -> str:
+    return f"source-{source_id}"
+
+
+def build_role(ctx: Context, args: str) -> str:
+    role_id, category_id = _two_args(args, "role: ROLE CATEGORY")
+    role = ctx.guide.role(role_id)
+    items = [
+        f'<li><a href="{href(ctx.page, ctx.guide.page_of(t), t["id"])}">{plain(t["title"])}</a>: {rich(t["roles"][role["id"]])}</li>'
+        for t in ctx.guide.topics_in(category_id)
+    ]
+    return '<ul class="fg-role-topics">\n' + "\n".join(items) + "\n</ul>"
+
+
+# --- salary and sources -----------------------------------------------------------
+
+
+_FIGURE_TABLES = {
+    "pay": "Pay: median annual wages, with occupation code, period and source",
+    "outlook": "Jobs, outlook and entry-level education, with occupation code, period and source",
+}
+
+
+def _build_figures(ctx: Context, kind: str, role_id: str) -> str:
+    figures = [f for f in ctx.guide.salary["figures"] if f["kind"] == kind]
+    if role_id:
+        ctx.guide.role(role_id)
+        figures = [f for f in figures if f["role"] == role_id]
+    if not figures:
+        raise MarkerError(f"the data file has no {kind} figures for this role")
+    rows = [_salary_row(ctx, figure) for figure in figures]
+    headers = ["Occupation (SOC code)", "Counts for", "Measure", "Value", "Period", "Source"]
+    return f'<p class="fg-scope">{rich(ctx.guide.salary["scope"])}</p>\n' + _table(_FIGURE_TABLES[kind], headers, rows)
+
+
+def build_salary(ctx: Context, role_id: str = "") -> str:
+    return _build_figures(ctx, "pay", role_id)
+
+
+def build_outlook(ctx: Context, role_id: str = "") -> str:
+    return _build_figures(ctx, "outlook", role_id)
+
+
+def _salary_row(ctx: Context, figure: dict) -> str:
+    source = ctx.guide.source(figure["source"])
+    role = plain(ctx.guide.role(figure["role"])["name"])
+    counts = f"Proxy for {role}: not the role's own figure" if figure["proxy"] else role
+    note = f'<br><small>{rich(figure["note"])}</small>' if figure.get("note") else ""
+    occupation = f"{plain(figure['occupation'])} ({plain(figure['soc'])})"
+    if source.get("url"):
+        occupation = f'<a href="{plain(source["url"])}">{occupation}</a>'
+    source_link = f'<a href="{href(ctx.page, SOURCES_PAGE, source_anchor(source["id"]))}">{plain(source["publisher"])}</a>'
+    cells = [counts + note, plain(figure["measure"]), plain(figure["value"]), plain(figure["period"]), source_link]
+    return f'<tr><th scope="row">{occupation}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def build_sources(ctx: Context, args: str = "") -> str:
+    return "\n\n".join(_source_section(source) for source in ctx.guide.sources)
+
+
+def _source_section(source: dict) -> str:
+    heading = f"## {markdown_text(source['publisher'] + ': ' + source['title'])} {{ #{source_anchor(source['id'])} }}"
+    facts = [("Publisher", plain(source["publisher"])), ("Title", plain(source["title"]))]
+    if source.get("url"):
+        facts.append(("Address", f'<a href="{plain(source["url"])}">{plain(source["url"])}</a>'))
+    facts += [("Reference period", plain(source["period"])), ("Read on", plain(source["read"]))]
+    if source.get("note"):
+        facts.append(("Note", rich(source["note"])))
+    items = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
+    return f'{heading}\n\n<dl class="fg-source">{items}</dl>'
+
+
+# --- stable links and downloads ----------------------------------------------------------
+
+
+def build_links(ctx: Context, args: str = "") -> str:
+    """The index of stable links, from the anchor contract (aliases left out)."""
+    titles = {a.page: a.title for a in ctx.anchors if not a.anchor}
+    rows = []
+    for anchor in ctx.anchors:
+        if anchor.is_alias:
+            continue
+        page_md = anchor.page[: -len(".html")] + ".md"
+        link = href(ctx.page, page_md, anchor.anchor or None)
+        section = plain(anchor.title) if anchor.anchor else "<em>whole page</em>"
+        full = plain(ctx.site_url + anchor.target)
+        rows.append(
+            f'<tr><th scope="row">{plain(titles.get(anchor.page, anchor.page))}</th>'
+            f'<td><a href="{link}">{section}</a></td><td><code>{full}</code></td></tr>'
+        )
+    return _table("Every stable link on the site", ["Page", "Section", "Link to copy"], rows)
+
+
+def build_downloads(ctx: Context, args: str = "") -> str:
+    """All downloads, or with `archive` only the offline copy (a page that links data
+    files would send offline readers following its links into downloads)."""
+    if args not in {"", "archive"}:
+        raise MarkerError("expected <!-- downloads --> or <!-- downloads: archive -->")
+    items = [(f"{DOWNLOADS_DIR}/{ARCHIVE_NAME}", "The whole site for offline reading, search included (.zip)")]
+    if args == "archive":
+        return _download_list(ctx, items)
+    items.append((f"{DOWNLOADS_DIR}/roles.json", "All comparison data, sources and salary figures (JSON)"))
+    items += [
+        (f"{DOWNLOADS_DIR}/{c['id']}.csv", f"{plain(c['title'])} comparison (CSV)") for c in ctx.guide.categories
+    ]
+    items.append((f"{DOWNLOADS_DIR}/salary-figures.csv", "Salary figures with their sources (CSV)"))
+    return _download_list(ctx, items)
+
+
+def _download_list(ctx: Context, items: list[tuple[str, str]]) -> str:
+    links = "\n".join(f'<li><a href="{href(ctx.page, path)}" download>{label}</a></li>' for path, label in items)
+    return f'<ul class="fg-downloads">\n{links}\n</ul>'
+
+
+# --- markers ---------------------------------------------------------------------------------
+
+BUILDERS = {
+    "comparison": build_comparison,
+    "topics": build_topics,
+    "topic": build_topic,
+    "role": build_role,
+    "at-a-glance": build_at_a_glance,
+    "salary": build_salary,
+    "outlook": build_outlook,
+    "sources": build_sources,
+    "links": build_links,
+    "downloads": build_downloads,
+}
+_NEEDS_ARGUMENT = {"comparison", "topics", "topic", "role"}
+
+
+def expand(markdown: str, ctx: Context) -> str:
+    """Replace every marker in a page; raise MarkerError naming the page for a bad one."""
+
+    def replace(match: re.Match) -> str:
+        name, args = match["name"], (match["args"] or "").strip()
+        try:
+            return _build(name, args, ctx)
+        except (MarkerError, UnknownName) as error:
+            raise MarkerError(f"{ctx.page}: marker '{match.group(0).strip()}': {error}") from None
+
+    return MARKER.sub(replace, markdown)
+
+
+def _build(name: str, args: str, ctx: Context) -> str:
+    if name not in BUILDERS:
+        raise MarkerError(f"unknown marker; expected one of: {', '.join(BUILDERS)}")
+    if name in _NEEDS_ARGUMENT and not args:
+        raise MarkerError(f"'{name}' needs an argument, as in <!-- {name}: ... -->")
+    return BUILDERS[name](ctx, args)
+
+
+def _two_args(args: str, usage: str) -> tuple[str, str]:
+    parts = args.split()
+    if len(parts) != 2:
+        raise MarkerError(f"expected <!-- {usage} -->")
+    return parts[0], parts[1]

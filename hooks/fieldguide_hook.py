@@ -1,0 +1,83 @@
+"""MkDocs hook: wires the fieldguide package into the build. No logic of its own.
+
+The data is loaded afresh for every build (never at import: `mkdocs serve`
+imports this module once), so editing data/roles.yml reloads the site.
+`mkdocs build` stops on bad data with a clean error; `mkdocs serve` logs the
+error, shows it on the affected pages, and recovers on the next good save.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from fieldguide.anchors import ContractError, read_contract
+from fieldguide.export import write_downloads
+from fieldguide.guide import Guide
+from fieldguide.load import DataError
+from fieldguide.render import MARKER, Context, MarkerError, expand
+
+log = logging.getLogger("mkdocs.hooks.fieldguide")
+
+
+class _Build:
+    serving = False
+    guide: Guide | None = None
+    anchors: list = []
+    rendered: list[str] = []
+
+
+def on_startup(command, dirty):
+    _Build.serving = command == "serve"
+
+
+def on_pre_build(config):
+    _Build.guide, _Build.rendered = None, []
+    try:
+        _Build.guide = Guide.load()
+        _Build.anchors = read_contract()
+    except (DataError, ContractError) as error:
+        _fail(str(error))
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not MARKER.search(markdown):
+        return markdown
+    if _Build.guide is None:  # only reached while serving: the error is already logged
+        return _error_notice("The data file has errors; the terminal lists them.") + markdown
+    ctx = Context(_Build.guide, page.file.src_uri, _Build.anchors, config.site_url or "")
+    try:
+        markdown = expand(markdown, ctx)
+    except MarkerError as error:
+        _fail(str(error))
+        return _error_notice(str(error)) + markdown
+    _Build.rendered += ctx.rendered_topics
+    return markdown
+
+
+# After the offline plugin (-100) has written the search index the archive must hold.
+@event_priority(-200)
+def on_post_build(config):
+    if _Build.guide is None:
+        return
+    counts = Counter(_Build.rendered)
+    for topic in _Build.guide.topics:
+        if counts[topic["id"]] != 1:
+            where = _Build.guide.page_of(topic)
+            _fail(f"{where}: topic '{topic['id']}' must have exactly one section there, found {counts[topic['id']]}")
+    write_downloads(_Build.guide, Path(config.site_dir))
+
+
+def _fail(message: str) -> None:
+    if not _Build.serving:
+        raise PluginError(message)
+    for line in message.splitlines():
+        log.error(line)
+
+
+def _error_notice(message: str) -> str:
+    return f'!!! failure "Build error"\n\n    {message}\n\n'

@@ -1,0 +1,224 @@
+"""Strict builds of the real site, checked in the generated HTML; and builds of broken copies."""
+
+from __future__ import annotations
+
+import csv
+import filecmp
+import io
+import json
+import os
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, mkdocs_build, read
+from fieldguide.guide import DATA_PATH
+
+DATA = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+
+REQUIRED_SECTIONS = {
+    "roles/data-scientist.html": ["responsibilities", "expertise", "salary"],
+    "roles/ml-engineer.html": ["responsibilities", "expertise", "salary"],
+    "process/environments.html": ["research", "development", "production"],
+    "compare/responsibilities.html": [],
+    "compare/expertise.html": [],
+    "compare/salary.html": [],
+    "process/data-science-process.html": [],
+    "index.html": [],
+    "glossary.html": [],
+    "sources.html": [],
+    "links.html": [],
+}
+
+
+@pytest.mark.parametrize("page, ids", REQUIRED_SECTIONS.items())
+def test_pages_exist_with_their_sections(built_site, page, ids):
+    html = read(built_site, page)
+    for section in ids:
+        assert f'id="{section}"' in html, f"{page} lost #{section}"
+
+
+def test_every_topic_has_its_section_on_its_category_page(built_site):
+    pages = {c["id"]: c["page"].replace(".md", ".html") for c in DATA["categories"]}
+    for topic in DATA["topics"]:
+        html = read(built_site, pages[topic["category"]])
+        assert f'<h2 id="{topic["id"]}">' in html, topic["id"]
+
+
+def test_comparison_tables_are_generated_with_caption_and_scope(built_site):
+    for category in DATA["categories"]:
+        html = read(built_site, category["page"].replace(".md", ".html"))
+        assert f"<caption>{category['title']}: the two roles side by side</caption>" in html
+        rows = html.count('<th scope="row"><a href="#')
+        assert rows >= len([t for t in DATA["topics"] if t["category"] == category["id"]])
+
+
+def test_markers_never_reach_the_reader(built_site):
+    for page in built_site.rglob("*.html"):
+        assert "<!-- comparison:" not in page.read_text(encoding="utf-8"), page
+
+
+def test_salary_figures_with_period_and_source(built_site):
+    html = read(built_site, "compare/salary.html")
+    for figure in DATA["salary"]["figures"]:
+        assert figure["value"].replace("'", "&#x27;") in html or figure["value"] in html
+    assert "Proxy for ML engineer: not the role's own figure" in html
+    assert 'href="https://www.bls.gov/ooh/math/data-scientists.htm"' in html
+
+
+def test_sources_page_lists_every_source(built_site):
+    html = read(built_site, "sources.html")
+    for source in DATA["sources"]:
+        assert f'id="source-{source["id"]}"' in html
+        assert source["read"] in html
+
+
+def test_abbreviations_show_as_tooltips(built_site):
+    assert '<abbr title="' in read(built_site, "roles/ml-engineer.html")
+
+
+def test_downloads_are_published(built_site):
+    data = json.loads(read(built_site, "downloads/roles.json"))
+    assert data["topics"] == DATA["topics"]
+    rows = list(csv.DictReader(io.StringIO(read(built_site, "downloads/expertise.csv"))))
+    assert [r["id"] for r in rows] == [t["id"] for t in DATA["topics"] if t["category"] == "expertise"]
+
+
+def test_offline_archive_holds_the_whole_site(built_site):
+    with zipfile.ZipFile(built_site / "downloads/ds-vs-mle-field-guide.zip") as archive:
+        names = set(archive.namelist())
+    prefix = "ds-vs-mle-field-guide/"
+    for needed in ["index.html", "search/search_index.js", "assets/vendor/iframe-worker/shim.js", "print_page.html",
+                   "roles/ml-engineer.html", "downloads/roles.json"]:
+        assert prefix + needed in names
+    assert index_link_to_archive(read(built_site, "index.html"))
+
+
+def index_link_to_archive(html: str) -> bool:
+    return 'href="downloads/ds-vs-mle-field-guide.zip"' in html
+
+
+def test_nothing_is_fetched_from_outside(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "unpkg.com" not in html and "cdn.jsdelivr" not in html, page
+
+
+def test_every_page_has_a_description_and_language(built_site):
+    for page in built_site.rglob("*.html"):
+        if "assets" in page.parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="en"' in html, page
+        assert '<meta name="description" content="' in html, page
+
+
+# --- builds of edited copies ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_changed_value_changes_the_built_page(project, tmp_path):
+    topic = DATA["topics"][0]
+    edit(project / "data/roles.yml", f"title: {topic['title']}", "title: Retitled <em>topic</em> | with & markup")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = read(tmp_path / "out", topic_page(topic))
+    assert f'<h2 id="{topic["id"]}">Retitled &lt;em&gt;topic&lt;/em&gt; | with &amp; markup' in html
+    assert "<em>topic</em>" not in html
+
+
+def topic_page(topic) -> str:
+    category = next(c for c in DATA["categories"] if c["id"] == topic["category"])
+    return category["page"].replace(".md", ".html")
+
+
+def test_markup_in_data_is_shown_as_text(project, tmp_path):
+    data = yaml.safe_load((project / "data/roles.yml").read_text(encoding="utf-8"))
+    data["topics"][0]["roles"]["ml_engineer"] = "<script>alert(1)</script> a | b\n`c` & \\d"
+    (project / "data/roles.yml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = read(tmp_path / "out", topic_page(data["topics"][0]))
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; a | b <code>c</code> &amp; \\d" in html
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("  - id: data_scientist\n", "  - id: data_scientist\n    salary: lots\n", r"data/roles.yml:\d+: roles\[0\].salary: unknown key"),
+        ("    soc: \"15-2051\"\n", "    soc: 152051\n", r"data/roles.yml:\d+: salary.figures\[0\].soc: expected a string, got a number"),
+        ("sources:\n", "sources: [\n", r"data/roles.yml:\d+:\d+: not valid YAML"),
+    ],
+)
+def test_bad_data_fails_the_build_cleanly(project, tmp_path, old, new, expected):
+    edit(project / "data/roles.yml", old, new)
+    result = mkdocs_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert __import__("re").search(expected, output), output
+
+
+def test_duplicate_topic_id_fails_the_build(project, tmp_path):
+    first, second = DATA["topics"][0]["id"], DATA["topics"][1]["id"]
+    edit(project / "data/roles.yml", f"- id: {second}\n", f"- id: {first}\n")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"topics[1].id: duplicate id '{first}'" in result.stderr
+
+
+def test_unknown_marker_fails_the_build_naming_the_page(project, tmp_path):
+    edit(project / "docs/compare/expertise.md", "<!-- comparison: expertise -->", "<!-- comparison: hobbies -->")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "compare/expertise.md: marker '<!-- comparison: hobbies -->': unknown category 'hobbies'" in result.stderr
+
+
+def test_topic_without_a_section_fails_the_build(project, tmp_path):
+    edit(project / "docs/process/environments.md", "<!-- topic: research -->", "")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "topic 'research' must have exactly one section there, found 0" in result.stderr
+
+
+def test_make_build_never_leaves_a_half_built_site(project):
+    """`make build` replaces site/ only after a whole, strict build succeeds."""
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    for name in ("pyproject.toml", "requirements.lock"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    (project / "site").mkdir()
+    (project / "site/marker.txt").write_text("previous build")
+    edit(project / "data/roles.yml", "sources:\n", "sources: [\n")
+    env = {**os.environ, "PYTHON": "python3"}
+    result = subprocess.run(["make", "-s", "build"], cwd=project, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (project / "site/marker.txt").read_text() == "previous build"
+    assert not (project / "site/index.html").exists()
+
+
+def test_two_builds_are_identical(built_site, tmp_path):
+    again = tmp_path / "again"
+    assert mkdocs_build(ROOT, again).returncode == 0
+    differing = []
+    for page in built_site.rglob("*"):
+        if page.is_file():
+            twin = again / page.relative_to(built_site)
+            if not twin.exists() or not filecmp.cmp(page, twin, shallow=False):
+                differing.append(str(page.relative_to(built_site)))
+    assert differing == []
