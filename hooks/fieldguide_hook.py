@@ -19,7 +19,8 @@ from fieldguide.anchors import ContractError, read_contract
 from fieldguide.export import write_downloads
 from fieldguide.guide import Guide
 from fieldguide.load import DataError
-from fieldguide.render import MARKER, Context, MarkerError, expand
+from fieldguide.render import MARKER, WHOLE_GUIDE_PLACEHOLDER, Context, MarkerError, expand
+from fieldguide.whole import RenderedPage, combine
 
 log = logging.getLogger("mkdocs.hooks.fieldguide")
 
@@ -57,6 +58,14 @@ def on_page_markdown(markdown, page, config, files):
         return _error_notice(str(error)) + markdown
     _Build.rendered += ctx.rendered_topics
     return markdown
+
+
+def on_page_context(context, page, config, nav):
+    # By now every page is rendered, so the print page can gather them in reading order.
+    if page.content and WHOLE_GUIDE_PLACEHOLDER in page.content:
+        pages = [RenderedPage(p.file.src_uri, p.title, p.content) for p in nav.pages if p is not page and p.content]
+        page.content = page.content.replace(WHOLE_GUIDE_PLACEHOLDER, combine(pages, page.file.src_uri))
+    return context
 
 
 # After the offline plugin (-100) has written the search index the archive must hold.

@@ -91,7 +91,7 @@ def test_offline_archive_holds_the_whole_site(built_site):
     with zipfile.ZipFile(built_site / "downloads/ds-vs-mle-field-guide.zip") as archive:
         names = set(archive.namelist())
     prefix = "ds-vs-mle-field-guide/"
-    for needed in ["index.html", "search/search_index.js", "assets/vendor/iframe-worker/shim.js", "print_page.html",
+    for needed in ["index.html", "search/search_index.js", "assets/vendor/iframe-worker/shim.js", "print.html",
                    "roles/ml-engineer.html", "downloads/roles.json"]:
         assert prefix + needed in names
     assert index_link_to_archive(read(built_site, "index.html"))

@@ -8,6 +8,7 @@ its old address with a redirect. The tests compare this list with the built site
 
 from __future__ import annotations
 
+import posixpath
 import re
 import sys
 from dataclasses import dataclass
@@ -122,8 +123,8 @@ def read_page(path: Path) -> BuiltPage:
     return BuiltPage(parser.page_title, parser.ids, parser.headings, parser.redirect)
 
 
-# Pages that are not part of the contract: generated from the others, or not content.
-UNLISTED_PAGES = {"404.html", "print_page.html"}
+UNLISTED_PAGES = {"404.html"}  # not content
+WHOLE_PAGE_ONLY = {"print.html"}  # its sections repeat the other pages' under derived ids
 
 
 def public_anchors(site_dir: Path) -> list[Anchor]:
@@ -137,16 +138,55 @@ def public_anchors(site_dir: Path) -> list[Anchor]:
         if built.redirect:
             continue
         found.append(Anchor(page, "", built.title))
-        found += [Anchor(page, element_id, text) for element_id, text in built.headings.items()]
+        if page not in WHOLE_PAGE_ONLY:
+            found += [Anchor(page, element_id, text) for element_id, text in built.headings.items()]
     return found
+
+
+def broken_promises(contract: list[Anchor], site_dir: Path) -> list[str]:
+    """Every contract line the built site no longer honours, as a readable sentence."""
+    pages: dict[str, BuiltPage | None] = {}
+
+    def page(name: str) -> BuiltPage | None:
+        if name not in pages:
+            path = site_dir / name
+            pages[name] = read_page(path) if path.is_file() else None
+        return pages[name]
+
+    problems = []
+    for entry in contract:
+        built, name = page(entry.page), entry.page
+        if built is not None and built.redirect:  # a moved page: follow its redirect
+            name = posixpath.normpath(posixpath.join(posixpath.dirname(entry.page), built.redirect.split("#")[0]))
+            built = page(name)
+        if built is None:
+            problems.append(f"{entry.target}: the page is gone (keep it with a redirect)")
+        elif entry.is_alias:
+            if entry.anchor not in built.ids or entry.alias_of not in built.ids:
+                problems.append(f"{entry.target}: the alias or its target #{entry.alias_of} is gone")
+        elif not entry.anchor:
+            if built.title != entry.title:
+                problems.append(f"{entry.target}: page title is now {built.title!r}, the contract says {entry.title!r}")
+        elif entry.anchor not in built.ids:
+            problems.append(f"{entry.target}: the section is gone (keep its id, or add an alias element)")
+        elif entry.anchor in built.headings and built.headings[entry.anchor] != entry.title:
+            problems.append(
+                f"{entry.target}: heading is now {built.headings[entry.anchor]!r}, the contract says {entry.title!r}"
+            )
+    return problems
+
+
+def unlisted(contract: list[Anchor], site_dir: Path) -> list[Anchor]:
+    """Sections the site offers that the contract does not list yet."""
+    known = {a.target for a in contract}
+    return [a for a in public_anchors(site_dir) if a.target not in known]
 
 
 def main(argv: list[str]) -> int:
     """python -m fieldguide.anchors SITE_DIR: add the site's new anchors to the contract."""
     site_dir = Path(argv[0]) if argv else Path("site")
     contract = read_contract() if CONTRACT_PATH.exists() else []
-    known = {a.target for a in contract}
-    new = [a for a in public_anchors(site_dir) if a.target not in known]
+    new = unlisted(contract, site_dir)
     write_contract(contract + new)
     for anchor in new:
         print(f"added {anchor.target}")

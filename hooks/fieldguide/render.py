@@ -227,6 +227,14 @@ def _download_list(ctx: Context, items: list[tuple[str, str]]) -> str:
     return f'<ul class="fg-downloads">\n{links}\n</ul>'
 
 
+WHOLE_GUIDE_PLACEHOLDER = '<div class="fg-whole-guide"></div>'
+
+
+def build_whole_guide(ctx: Context, args: str = "") -> str:
+    """A placeholder: the other pages are filled in once they are all rendered (see whole.py)."""
+    return WHOLE_GUIDE_PLACEHOLDER
+
+
 # --- markers ---------------------------------------------------------------------------------
 
 BUILDERS = {
@@ -240,6 +248,7 @@ BUILDERS = {
     "sources": build_sources,
     "links": build_links,
     "downloads": build_downloads,
+    "whole-guide": build_whole_guide,
 }
 _NEEDS_ARGUMENT = {"comparison", "topics", "topic", "role"}
 

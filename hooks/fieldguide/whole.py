@@ -1,0 +1,64 @@
+"""The whole guide on one page, in reading order, for print, PDF and e-readers.
+
+Each page's rendered HTML becomes a section of the print page. Its ids are
+prefixed with the page's name so that they stay unique, its headings move one
+level down under the page's own heading, and links between pages become links
+within the print page.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+
+from .text import page_url
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str  # "roles/data-scientist.md"
+    title: str
+    html: str
+
+
+def section_id(path: str, anchor: str = "") -> str:
+    """"roles/data-scientist.md", "salary" -> "roles-data-scientist--salary"."""
+    base = page_url(path).removesuffix(".html").replace("/", "-")
+    return f"{base}--{anchor}" if anchor else base
+
+
+def combine(pages: list[RenderedPage], print_page: str) -> str:
+    """One HTML fragment holding every page, links rewritten to stay inside it."""
+    included = {page_url(p.path): p.path for p in pages}
+    parts = [_contents(pages)]
+    for page in pages:
+        body = _ID.sub(lambda m: f'id="{section_id(page.path, m[1])}"', page.html)
+        body = _HREF.sub(lambda m: f'href="{_rewrite(m[1], page.path, included, print_page)}"', body)
+        body = _HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", body)
+        parts.append(f'<section class="fg-print-page" id="{section_id(page.path)}">\n{body}\n</section>')
+    return "\n".join(parts)
+
+
+def _contents(pages: list[RenderedPage]) -> str:
+    items = "".join(f'<li><a href="#{section_id(p.path)}">{html.escape(p.title)}</a></li>' for p in pages)
+    return f'<nav class="fg-print-contents" aria-label="Contents"><ol>{items}</ol></nav>'
+
+
+def _rewrite(url: str, from_path: str, included: dict[str, str], print_page: str) -> str:
+    if re.match(r"^[a-z][a-z0-9+.-]*:", url) or url.startswith("//"):
+        return url  # another site
+    target, _, anchor = url.partition("#")
+    if not target:
+        return f"#{section_id(from_path, anchor)}"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_url(from_path)), target))
+    if resolved in included:
+        return f"#{section_id(included[resolved], anchor)}"
+    # A file that is not a page (a download, an image): relative to the print page.
+    result = posixpath.relpath(resolved, posixpath.dirname(page_url(print_page)) or ".")
+    return f"{result}#{anchor}" if anchor else result

@@ -1,0 +1,149 @@
+"""The built site in a real browser: hosted over HTTP, offline from file://, deep links, axe-core.
+
+Playwright drives Debian's Chromium (no browser download). Where Chromium is
+missing these tests skip with a message; under CI=true they fail instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from test_contract import PROMISED
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# Without the background-networking flags Chromium reaches out to Google's hosts at start.
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium` (make test does, as root)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def hosted(built_site):
+    """The built site over HTTP on a free loopback port."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def content_pages(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*.html")
+        if "assets" not in p.parts and p.name != "404.html"
+    )
+
+
+def search(page, query: str) -> int:
+    opener = page.locator("label[for=__search]").first
+    if opener.is_visible():  # narrow screens hide the search box behind a button
+        opener.click()
+    page.fill("input[data-md-component=search-query]", query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.locator(".md-search-result__item").count()
+
+
+@pytest.fixture
+def watched(browser):
+    """A fresh page that records requests leaving the machine and console errors."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.outside, page.errors = [], []
+    page.on("request", lambda r: page.outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "file:", "data:", "blob:")) else None)
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+
+
+def test_hosted_site_navigates_and_searches(watched, hosted):
+    watched.goto(hosted + "index.html")
+    watched.click("a.md-tabs__link:has-text('Compare')")
+    assert watched.url.endswith("compare/responsibilities.html")
+    assert search(watched, "salary") > 0
+    assert watched.outside == [] and watched.errors == []
+
+
+def test_offline_reading_from_disk_with_search(browser, built_site):
+    context = browser.new_context(offline=True)
+    outside = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
+                  else (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    start = (built_site / "index.html").resolve().as_uri()
+    page.goto(start)
+    links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href).filter(h => h.startsWith('file:'))")
+    pages = {link.split("#")[0] for link in links if link.split("#")[0].endswith(".html")}
+    assert len(pages) >= 14
+    for target in sorted(pages):
+        page.goto(target)
+        assert page.title(), target
+    page.goto(start)
+    assert search(page, "salary") > 0
+    assert outside == []
+    context.close()
+
+
+@pytest.mark.parametrize("link", PROMISED)
+def test_deep_link_shows_its_heading_below_the_header(watched, hosted, link):
+    watched.goto(hosted + link)
+    fragment = link.split("#")[1]
+    watched.wait_for_function("f => { const e = document.getElementById(f); return e && e.getBoundingClientRect().top < innerHeight; }", arg=fragment)
+    watched.wait_for_timeout(200)
+    top = watched.evaluate("f => document.getElementById(f).getBoundingClientRect().top", fragment)
+    header = watched.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= top < watched.viewport_size["height"] / 2
+
+
+def axe_script() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_any_page(browser, hosted, built_site, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    script, found = axe_script(), {}
+    for name in content_pages(built_site):
+        page.goto(hosted + name, wait_until="networkidle")
+        page.evaluate(script)
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
+        )
+        if violations:
+            found[name] = violations
+    context.close()
+    assert found == {}
+    assert errors == []

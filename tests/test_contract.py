@@ -1,0 +1,119 @@
+"""Links are a contract: every anchor in data/anchors.txt keeps working, and the list is complete."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import copy_project, mkdocs_build
+from fieldguide.anchors import Anchor, broken_promises, read_contract, unlisted
+
+CONTRACT = read_contract()
+
+PROMISED = [
+    "roles/data-scientist.html#responsibilities",
+    "roles/data-scientist.html#expertise",
+    "roles/data-scientist.html#salary",
+    "roles/ml-engineer.html#responsibilities",
+    "roles/ml-engineer.html#expertise",
+    "roles/ml-engineer.html#salary",
+    "process/environments.html#research",
+    "process/environments.html#development",
+    "process/environments.html#production",
+    "process/data-science-process.html#ask-a-question",
+    "process/data-science-process.html#communicate-the-results",
+    "compare/expertise.html#python-or-r",
+]
+
+
+def test_contract_holds_the_promised_links():
+    targets = {a.target for a in CONTRACT}
+    assert set(PROMISED) <= targets
+
+
+def test_contract_never_lists_a_link_twice():
+    targets = [a.target for a in CONTRACT]
+    assert len(targets) == len(set(targets))
+
+
+def test_every_contract_link_works(built_site):
+    assert broken_promises(CONTRACT, built_site) == []
+
+
+def test_every_section_is_in_the_contract(built_site):
+    missing = [a.line() for a in unlisted(CONTRACT, built_site)]
+    assert missing == [], "new sections: run `make anchors` to add them to data/anchors.txt"
+
+
+def test_links_page_lists_every_contract_link(built_site):
+    html = (built_site / "links.html").read_text(encoding="utf-8")
+    for anchor in CONTRACT:
+        if not anchor.is_alias:
+            assert f'href="{anchor.target}"' in html, anchor.target
+
+
+@pytest.fixture
+def renamed(tmp_path):
+    """Build a copy whose data scientist page renames a section; return (project, build)."""
+
+    def build(old: str, new: str):
+        project = copy_project(tmp_path / "project")
+        page = project / "docs/roles/data-scientist.md"
+        text = page.read_text(encoding="utf-8")
+        assert old in text
+        page.write_text(text.replace(old, new), encoding="utf-8")
+        site = tmp_path / "site"
+        result = mkdocs_build(project, site)
+        assert result.returncode == 0, result.stderr
+        return site
+
+    return build
+
+
+def test_renaming_a_section_id_breaks_the_contract(renamed):
+    site = renamed("## Responsibilities { #responsibilities }", "## Duties { #duties }")
+    assert broken_promises(CONTRACT, site) == [
+        "roles/data-scientist.html#responsibilities: the section is gone (keep its id, or add an alias element)"
+    ]
+
+
+def test_renaming_a_heading_without_its_id_breaks_the_contract(renamed):
+    site = renamed("## Responsibilities { #responsibilities }", "## Duties")
+    assert "roles/data-scientist.html#responsibilities: the section is gone" in broken_promises(CONTRACT, site)[0]
+
+
+def test_retitling_a_heading_is_caught(renamed):
+    site = renamed("## Responsibilities { #responsibilities }", "## Duties { #responsibilities }")
+    assert broken_promises(CONTRACT, site) == [
+        "roles/data-scientist.html#responsibilities: heading is now 'Duties', the contract says 'Responsibilities'"
+    ]
+
+
+def test_an_alias_keeps_a_renamed_section_alive(renamed):
+    site = renamed(
+        "## Responsibilities { #responsibilities }",
+        '## Duties { #duties }\n\n<span id="responsibilities"></span>',
+    )
+    contract = [a for a in CONTRACT if a.target != "roles/data-scientist.html#responsibilities"]
+    contract += [
+        Anchor("roles/data-scientist.html", "duties", "Duties"),
+        Anchor("roles/data-scientist.html", "responsibilities", "(alias of #duties)"),
+    ]
+    assert broken_promises(contract, site) == []
+
+
+def test_a_redirect_keeps_a_moved_page_alive(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/glossary.md").rename(project / "docs/terms.md")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("Glossary: glossary.md", "Glossary: terms.md")
+    config = config.replace("redirect_maps: {}", "redirect_maps:\n        glossary.md: terms.md")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for page in (project / "docs").rglob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace("glossary.md", "terms.md"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    glossary = [a for a in CONTRACT if a.page == "glossary.html"]
+    assert glossary and broken_promises(glossary, site) == []
+    (site / "glossary.html").unlink()
+    assert broken_promises(glossary, site)[0] == "glossary.html: the page is gone (keep it with a redirect)"
