@@ -21,11 +21,11 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 serve: $(STAMP)  ## the site at http://127.0.0.1:8000, reloading on every change to docs/, data/ or hooks/
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)  ## site/ with --strict; site/ is replaced only when the whole build succeeds
 	@rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
+	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	@rm -rf site && mv .site-tmp site
 	@echo "Built site/"
 

@@ -3,7 +3,7 @@
 The data is loaded afresh for every build (never at import: `mkdocs serve`
 imports this module once), so editing data/roles.yml reloads the site.
 `mkdocs build` stops on bad data with a clean error; `mkdocs serve` logs the
-error, shows it on the affected pages, and recovers on the next good save.
+error, keeps showing the last good version, and recovers on the next good save.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from fieldguide.export import write_downloads
 from fieldguide.guide import Guide
 from fieldguide.load import DataError
 from fieldguide.render import MARKER, WHOLE_GUIDE_PLACEHOLDER, Context, MarkerError, expand
+from fieldguide.text import first_paragraph
 from fieldguide.whole import RenderedPage, combine
 
 log = logging.getLogger("mkdocs.hooks.fieldguide")
@@ -37,18 +38,21 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    _Build.guide, _Build.rendered = None, []
+    _Build.rendered = []
     try:
-        _Build.guide = Guide.load()
-        _Build.anchors = read_contract()
+        guide, anchors = Guide.load(), read_contract()
     except (DataError, ContractError) as error:
         _fail(str(error))
+        return  # only reached while serving: keep the last good data, so only this error shows
+    _Build.guide, _Build.anchors = guide, anchors
 
 
 def on_page_markdown(markdown, page, config, files):
+    # Each page opens with a summary: it doubles as the page's meta description.
+    page.meta.setdefault("description", first_paragraph(markdown))
     if not MARKER.search(markdown):
         return markdown
-    if _Build.guide is None:  # only reached while serving: the error is already logged
+    if _Build.guide is None:  # serving, and the data has not been valid yet: the error is logged
         return _error_notice("The data file has errors; the terminal lists them.") + markdown
     ctx = Context(_Build.guide, page.file.src_uri, _Build.anchors, config.site_url or "")
     try:

@@ -15,7 +15,7 @@ import pytest
 from fieldguide.anchors import Anchor
 from fieldguide.guide import Guide
 from fieldguide.render import Context, MarkerError, build_comparison, build_salary, build_topic, expand
-from fieldguide.text import href, markdown_text, plain, rich
+from fieldguide.text import first_paragraph, href, markdown_text, plain, rich
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = "a | b <script>alert(1)</script> & c \\ d `e` **f**\nnext line"
@@ -176,3 +176,10 @@ def test_links_index_lists_contract_but_not_aliases(guide):
     assert '<a href="roles/data-scientist.html#responsibilities">Responsibilities</a>' in out
     assert "<code>https://example.org/guide/roles/data-scientist.html#responsibilities</code>" in out
     assert "duties" not in out
+
+
+def test_first_paragraph_becomes_a_plain_description():
+    page = "# Salary\n\nWhat **BLS** says about [pay](../x.md#y), with `code`.\nSecond line.\n\nMore.\n"
+    assert first_paragraph(page) == "What BLS says about pay, with code. Second line."
+    long = "# T\n\n" + "word " * 60
+    assert len(first_paragraph(long)) <= 160 and first_paragraph(long).endswith("…")

@@ -7,6 +7,7 @@ import filecmp
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -170,7 +171,7 @@ def test_bad_data_fails_the_build_cleanly(project, tmp_path, old, new, expected)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    assert __import__("re").search(expected, output), output
+    assert re.search(expected, output), output
 
 
 def test_duplicate_topic_id_fails_the_build(project, tmp_path):
@@ -222,3 +223,21 @@ def test_two_builds_are_identical(built_site, tmp_path):
             if not twin.exists() or not filecmp.cmp(page, twin, shallow=False):
                 differing.append(str(page.relative_to(built_site)))
     assert differing == []
+
+
+def test_every_written_heading_has_an_explicit_id():
+    """Ids derived from titles would change with a retitle; every ## and ### names its id."""
+    bare = []
+    for page in (ROOT / "docs").rglob("*.md"):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.match(r"^#{2,6} ", line) and not re.search(r"\{ *#[a-z0-9-]+ *\}\s*$", line):
+                bare.append(f"{page.relative_to(ROOT)}:{number}: {line}")
+    assert bare == []
+
+
+def test_a_link_to_a_missing_topic_anchor_fails_the_strict_build(project, tmp_path):
+    page = project / "docs/roles/ml-engineer.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](../compare/expertise.md#no-such-topic)\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "does not contain an anchor '#no-such-topic'" in result.stderr

@@ -82,3 +82,25 @@ def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     if anchor:
         url += "#" + anchor
     return html.escape(url, quote=True)
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def first_paragraph(markdown: str, limit: int = 160) -> str:
+    """A page's opening summary as plain text, for its meta description."""
+    paragraph: list[str] = []
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            if paragraph:
+                break
+            continue
+        if stripped.startswith(("#", "<!--", "!!!", "|", "-", "*[")) and not paragraph:
+            continue
+        paragraph.append(stripped)
+    text = fold(_LINK.sub(r"\1", " ".join(paragraph)))
+    text = re.sub(r"[*_`\\]", "", text)
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
