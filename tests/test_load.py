@@ -165,3 +165,26 @@ def test_every_problem_is_reported_at_once(valid_data, write_yaml):
     valid_data["topics"][0]["title"] = 1
     valid_data["topics"][1]["title"] = 2
     assert len(problems_for(write_yaml(valid_data))) == 2
+
+
+def test_repeated_source_and_third_role_are_refused(valid_data, write_yaml):
+    valid_data["topics"][0]["sources"] = ["brief", "brief"]
+    valid_data["roles"].append({"id": "ml_engineer", "name": "Again", "page": "roles/again.md"})
+    problems = "\n".join(problems_for(write_yaml(valid_data)))
+    assert "topics[0].sources: expected each entry once, got a repeated entry" in problems
+    assert "roles: expected at most 2 items, got 3" in problems
+
+
+def test_schema_keywords_the_checker_does_not_know_are_refused(tmp_path):
+    from fieldguide.load import load_schema
+
+    schema = tmp_path / "schema.json"
+    schema.write_text('{"type": "object", "properties": {"a": {"type": "string", "format": "email"}}}')
+    with pytest.raises(ValueError, match=r"properties/a: unsupported keyword\(s\) \['format'\]"):
+        load_schema(schema)
+
+
+def test_empty_text_is_refused(valid_data, write_yaml):
+    valid_data["topics"][0]["roles"]["data_scientist"] = ""
+    [problem] = problems_for(write_yaml(valid_data))
+    assert "topics[0].roles.data_scientist: expected some text, got an empty string" in problem

@@ -57,10 +57,12 @@ def server(tmp_path):
     project = copy_project(tmp_path / "project")
     running = Server(project, free_port())
     running.project = project
-    running.wait_for(lambda: "<table>" in running.page("compare/expertise.html"), "the first build")
-    yield running
-    running.process.terminate()
-    running.process.wait(timeout=10)
+    try:
+        running.wait_for(lambda: "<table>" in running.page("compare/expertise.html"), "the first build")
+        yield running
+    finally:
+        running.process.terminate()
+        running.process.wait(timeout=10)
 
 
 def test_serve_reloads_data_reports_errors_and_recovers(server):

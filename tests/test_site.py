@@ -89,9 +89,13 @@ def test_downloads_are_published(built_site):
 
 
 def test_offline_archive_holds_the_whole_site(built_site):
-    with zipfile.ZipFile(built_site / "downloads/ds-vs-mle-field-guide.zip") as archive:
+    archive_path = built_site / "downloads/ds-vs-mle-field-guide.zip"
+    with zipfile.ZipFile(archive_path) as archive:
         names = set(archive.namelist())
     prefix = "ds-vs-mle-field-guide/"
+    site_files = {prefix + p.relative_to(built_site).as_posix() for p in built_site.rglob("*")
+                  if p.is_file() and p.suffix != ".map" and p != archive_path}
+    assert names == site_files
     for needed in ["index.html", "search/search_index.js", "assets/vendor/iframe-worker/shim.js", "print.html",
                    "roles/ml-engineer.html", "downloads/roles.json"]:
         assert prefix + needed in names
@@ -241,3 +245,12 @@ def test_a_link_to_a_missing_topic_anchor_fails_the_strict_build(project, tmp_pa
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "does not contain an anchor '#no-such-topic'" in result.stderr
+
+
+def test_every_section_heading_has_a_permalink(built_site):
+    for page in ["roles/data-scientist.html", "compare/expertise.html", "process/environments.html", "sources.html"]:
+        html = read(built_site, page)
+        headings = re.findall(r'<h([23]) id="([^"]+)">(.*?)</h\1>', html, re.S)
+        assert headings
+        for _, element_id, inner in headings:
+            assert f'<a class="headerlink" href="#{element_id}"' in inner, f"{page}#{element_id}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .load import load_data
@@ -43,30 +44,43 @@ class Guide:
     def salary(self) -> dict:
         return self.data["salary"]
 
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, dict]]:
+        # Indexed once: pages look items up per topic, and a list scan per look-up grows quadratically.
+        return {kind: {item["id"]: item for item in self.data[kind]} for kind in ("roles", "categories", "topics", "sources")}
+
+    @cached_property
+    def _topics_by_category(self) -> dict[str, list[dict]]:
+        grouped: dict[str, list[dict]] = {c["id"]: [] for c in self.categories}
+        for topic in self.topics:
+            grouped[topic["category"]].append(topic)
+        return grouped
+
     def role(self, role_id: str) -> dict:
-        return _find(self.roles, role_id, "role")
+        return self._find("roles", role_id, "role")
 
     def category(self, category_id: str) -> dict:
-        return _find(self.categories, category_id, "category")
+        return self._find("categories", category_id, "category")
 
     def topic(self, topic_id: str) -> dict:
-        return _find(self.topics, topic_id, "topic")
+        return self._find("topics", topic_id, "topic")
 
     def source(self, source_id: str) -> dict:
-        return _find(self.sources, source_id, "source")
+        return self._find("sources", source_id, "source")
 
     def topics_in(self, category_id: str) -> list[dict]:
         self.category(category_id)
-        return [t for t in self.topics if t["category"] == category_id]
+        return self._topics_by_category[category_id]
+
+    def _find(self, kind: str, item_id: str, name: str) -> dict:
+        try:
+            return self._by_id[kind][item_id]
+        except KeyError:
+            known = ", ".join(self._by_id[kind])
+            raise UnknownName(f"unknown {name} '{item_id}'; the data file has: {known}") from None
 
     def page_of(self, topic: dict) -> str:
         """The page that holds a topic's section: its category's page."""
         return self.category(topic["category"])["page"]
 
 
-def _find(items: list[dict], item_id: str, kind: str) -> dict:
-    for item in items:
-        if item["id"] == item_id:
-            return item
-    known = ", ".join(i["id"] for i in items)
-    raise UnknownName(f"unknown {kind} '{item_id}'; the data file has: {known}")

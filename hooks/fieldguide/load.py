@@ -7,10 +7,10 @@ editor can jump straight to it. Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "roles.schema.json"
@@ -60,11 +60,20 @@ def _read(path: Path) -> str:
         raise DataError([f"{shown(path)}: the data file is not UTF-8 text"]) from None
 
 
+# libyaml's parser when PyYAML has it: same nodes and line marks, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse(text: str, path: Path) -> tuple[object, dict, list[Problem]]:
     """YAML to plain Python, remembering the line of every key path."""
-    loader = yaml.SafeLoader(text)
+    loader = _LOADER(text)
     try:
         root = loader.get_single_node()
+        if root is None:
+            raise DataError([f"{shown(path)}: the data file is empty"])
+        lines: dict = {}
+        problems: list[Problem] = []
+        data = _to_python(root, (), lines, problems, loader.construct_object)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{shown(path)}:{mark.line + 1}:{mark.column + 1}" if mark else shown(path)
@@ -73,15 +82,10 @@ def _parse(text: str, path: Path) -> tuple[object, dict, list[Problem]]:
         raise DataError([f"{shown(path)}: not valid YAML: {error}"]) from None
     finally:
         loader.dispose()
-    if root is None:
-        raise DataError([f"{shown(path)}: the data file is empty"])
-    lines: dict = {}
-    problems: list[Problem] = []
-    data = _to_python(root, (), lines, problems)
     return data, lines, problems
 
 
-def _to_python(node, path: Path_, lines: dict, problems: list[Problem]):
+def _to_python(node, path: Path_, lines: dict, problems: list[Problem], construct):
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result = {}
@@ -91,84 +95,108 @@ def _to_python(node, path: Path_, lines: dict, problems: list[Problem]):
                 lines[path + (key,)] = key_node.start_mark.line + 1
                 problems.append(Problem(path + (key,), "this key appears twice in the same mapping"))
                 continue
-            result[key] = _to_python(value_node, path + (key,), lines, problems)
+            result[key] = _to_python(value_node, path + (key,), lines, problems, construct)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, path + (i,), lines, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_to_python(item, path + (i,), lines, problems, construct) for i, item in enumerate(node.value)]
+    return _scalar(node, construct)
 
 
-def _scalar(node: yaml.ScalarNode):
+def _scalar(node: yaml.ScalarNode, construct):
     """Strings stay strings; numbers, booleans and nulls keep their YAML meaning.
 
     Dates and timestamps are kept as written so the schema can check their form.
     """
     tag = node.tag.rsplit(":", 1)[-1]
     if tag in {"int", "float", "bool", "null"}:
-        return yaml.SafeLoader("").construct_object(node)
+        return construct(node)
     return node.value
 
 
 # --- schema -----------------------------------------------------------------
+#
+# data/roles.schema.json is standard JSON Schema, so editors can check the file as
+# you type. The build checks it here with the few keywords the schema uses: a small
+# interpreter is quicker to import than a full validator and words every refusal
+# for an editor. A keyword it does not know is refused, never silently ignored.
 
-_SCHEMA_VALIDATOR = None
-
-
-def _validator() -> jsonschema.Draft202012Validator:
-    # The schema is part of the code, not the data, so one parse per process is right.
-    global _SCHEMA_VALIDATOR
-    if _SCHEMA_VALIDATOR is None:
-        schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-        _SCHEMA_VALIDATOR = jsonschema.Draft202012Validator(schema)
-    return _SCHEMA_VALIDATOR
-
-
-def schema_problems(data) -> list[Problem]:
-    problems = []
-    for error in _validator().iter_errors(data):
-        problems.extend(_explain(error))
-    return sorted(problems, key=lambda p: [str(x) for x in p.path])
-
-
-def _explain(error: jsonschema.ValidationError) -> list[Problem]:
-    """Turn a schema error into problems that point at the offending key."""
-    path = tuple(error.absolute_path)
-    kind = error.validator
-    if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        return [
-            Problem(path + (key,), f"unknown key; expected one of: {', '.join(allowed)}")
-            for key in sorted(set(error.instance) - set(allowed))
-        ]
-    if kind == "required":
-        missing = [k for k in error.validator_value if k not in error.instance]
-        return [Problem(path, f"missing required key '{k}'") for k in missing]
-    return [Problem(path, _expected(error))]
-
-
+_KEYWORDS = {"$schema", "$id", "$defs", "$ref", "title", "type", "properties", "required",
+             "additionalProperties", "items", "enum", "pattern", "minLength", "minItems", "maxItems", "uniqueItems"}
+_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
+_TYPE_WANTED = {"object": "a mapping", "array": "a list", "string": "a string", "boolean": "true or false"}
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "a number", float: "a number",
                list: "a list", dict: "a mapping", type(None): "nothing (null)"}
 
 
-def _expected(error: jsonschema.ValidationError) -> str:
-    got = f"got {_TYPE_NAMES.get(type(error.instance), type(error.instance).__name__)}"
-    shown = f" ({error.instance!r})" if isinstance(error.instance, (str, int, float)) else ""
-    kind, want = error.validator, error.validator_value
-    if kind == "type":
-        wanted = {"string": "a string", "boolean": "true or false", "array": "a list",
-                  "object": "a mapping", "integer": "a whole number"}.get(want, want)
-        return f"expected {wanted}, {got}{shown}"
-    if kind == "enum":
-        return f"expected one of {', '.join(map(str, want))}, {got}{shown}"
-    if kind == "pattern":
-        return f"expected text of the form {_PATTERN_HINTS.get(want, want)}, {got}{shown}"
-    if kind == "minLength":
-        return "expected some text, got an empty string"
-    if kind in {"minItems", "maxItems"}:
-        return f"expected {'at least' if kind == 'minItems' else 'at most'} {want} items, got {len(error.instance)}"
-    if kind == "uniqueItems":
-        return "expected each entry once, got a repeated entry"
-    return error.message
+def load_schema(path: Path = SCHEMA_PATH) -> dict:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    _check_keywords(schema, "#")
+    return schema
+
+
+def _check_keywords(schema: dict, where: str) -> None:
+    unknown = set(schema) - _KEYWORDS
+    if unknown:
+        raise ValueError(f"{SCHEMA_PATH.name} {where}: unsupported keyword(s) {sorted(unknown)}")
+    for name in ("properties", "$defs"):
+        for key, sub in schema.get(name, {}).items():
+            _check_keywords(sub, f"{where}/{name}/{key}")
+    if isinstance(schema.get("items"), dict):
+        _check_keywords(schema["items"], f"{where}/items")
+
+
+def schema_problems(data, schema: dict | None = None) -> list[Problem]:
+    schema = schema or load_schema()
+    problems: list[Problem] = []
+    _validate(data, schema, schema, (), problems)
+    return sorted(problems, key=lambda p: [str(x) for x in p.path])
+
+
+def _validate(value, rule: dict, root: dict, path: Path_, problems: list[Problem]) -> None:
+    if "$ref" in rule:  # only local references: "#/$defs/name"
+        rule = root["$defs"][rule["$ref"].rsplit("/", 1)[-1]]
+    problem = _scalar_problem(value, rule)
+    if problem:
+        problems.append(Problem(path, problem))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _validate(item, rule.get("items", {}), root, path + (i,), problems)
+    elif isinstance(value, dict):
+        _validate_mapping(value, rule, root, path, problems)
+
+
+def _scalar_problem(value, rule: dict) -> str | None:
+    """What is wrong with the value itself, before looking inside it."""
+    got = _TYPE_NAMES.get(type(value), type(value).__name__)
+    shown = f" ({value!r})" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    if "enum" in rule and value not in rule["enum"]:
+        return f"expected one of {', '.join(map(str, rule['enum']))}, got {got}{shown}"
+    wanted = rule.get("type")
+    if wanted and not isinstance(value, _TYPES[wanted]):
+        return f"expected {_TYPE_WANTED[wanted]}, got {got}{shown}"
+    if isinstance(value, str):
+        if len(value) < rule.get("minLength", 0):
+            return "expected some text, got an empty string"
+        if "pattern" in rule and not re.search(rule["pattern"], value):
+            return f"expected text of the form {_PATTERN_HINTS.get(rule['pattern'], rule['pattern'])}, got {got}{shown}"
+    if isinstance(value, list):
+        if len(value) < rule.get("minItems", 0):
+            return f"expected at least {rule['minItems']} items, got {len(value)}"
+        if len(value) > rule.get("maxItems", len(value)):
+            return f"expected at most {rule['maxItems']} items, got {len(value)}"
+        if rule.get("uniqueItems") and len({json.dumps(v, sort_keys=True) for v in value}) < len(value):
+            return "expected each entry once, got a repeated entry"
+    return None
+
+
+def _validate_mapping(value: dict, rule: dict, root: dict, path: Path_, problems: list[Problem]) -> None:
+    properties = rule.get("properties", {})
+    problems += [Problem(path, f"missing required key '{key}'") for key in rule.get("required", []) if key not in value]
+    for key, item in value.items():
+        if key in properties:
+            _validate(item, properties[key], root, path + (key,), problems)
+        elif rule.get("additionalProperties") is False:
+            problems.append(Problem(path + (key,), f"unknown key; expected one of: {', '.join(sorted(properties))}"))
 
 
 _PATTERN_HINTS = {

@@ -203,7 +203,8 @@ def build_links(ctx: Context, args: str = "") -> str:
             f'<tr><th scope="row">{plain(titles.get(anchor.page, anchor.page))}</th>'
             f'<td><a href="{link}">{section}</a></td><td><code>{full}</code></td></tr>'
         )
-    return _table("Every stable link on the site", ["Page", "Section", "Link to copy"], rows)
+    table = _table("Every stable link on the site", ["Page", "Section", "Link to copy"], rows)
+    return f'<div class="fg-links">\n{table}\n</div>'
 
 
 def build_downloads(ctx: Context, args: str = "") -> str:
