@@ -9,7 +9,6 @@ error, keeps showing the last good version, and recovers on the next good save.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,8 +18,8 @@ from fieldguide.anchors import ContractError, read_contract
 from fieldguide.export import write_downloads
 from fieldguide.guide import Guide
 from fieldguide.load import DataError
-from fieldguide.render import MARKER, WHOLE_GUIDE_PLACEHOLDER, Context, MarkerError, expand
-from fieldguide.text import first_paragraph
+from fieldguide.render import MARKER, WHOLE_GUIDE_PLACEHOLDER, Context, MarkerError, expand, misplaced_topics
+from fieldguide.text import first_paragraph, markdown_text
 from fieldguide.whole import RenderedPage, combine
 
 log = logging.getLogger("mkdocs.hooks.fieldguide")
@@ -77,11 +76,8 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     if _Build.guide is None:
         return
-    counts = Counter(_Build.rendered)
-    for topic in _Build.guide.topics:
-        if counts[topic["id"]] != 1:
-            where = _Build.guide.page_of(topic)
-            _fail(f"{where}: topic '{topic['id']}' must have exactly one section there, found {counts[topic['id']]}")
+    for problem in misplaced_topics(_Build.guide, _Build.rendered):
+        _fail(problem)
     write_downloads(_Build.guide, Path(config.site_dir))
 
 
@@ -93,4 +89,4 @@ def _fail(message: str) -> None:
 
 
 def _error_notice(message: str) -> str:
-    return f'!!! failure "Build error"\n\n    {message}\n\n'
+    return f'!!! failure "Build error"\n\n    {markdown_text(message)}\n\n'

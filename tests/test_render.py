@@ -14,7 +14,7 @@ import pytest
 
 from fieldguide.anchors import Anchor
 from fieldguide.guide import Guide
-from fieldguide.render import Context, MarkerError, build_comparison, build_salary, build_topic, expand
+from fieldguide.render import Context, MarkerError, build_comparison, build_salary, build_topic, expand, misplaced_topics
 from fieldguide.text import first_paragraph, href, markdown_text, plain, rich
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -183,3 +183,11 @@ def test_first_paragraph_becomes_a_plain_description():
     assert first_paragraph(page) == "What BLS says about pay, with code. Second line."
     long = "# T\n\n" + "word " * 60
     assert len(first_paragraph(long)) <= 160 and first_paragraph(long).endswith("…")
+
+
+def test_topics_without_exactly_one_section_are_reported(guide):
+    assert misplaced_topics(guide, ["python-or-r", "deployment"]) == []
+    assert misplaced_topics(guide, ["python-or-r", "python-or-r"]) == [
+        "compare/expertise.md: topic 'python-or-r' must have exactly one section there, found 2",
+        "compare/responsibilities.md: topic 'deployment' must have exactly one section there, found 0",
+    ]

@@ -70,13 +70,16 @@ def write_contract(anchors: list[Anchor], path: Path = CONTRACT_PATH) -> None:
 # --- reading the built site ---------------------------------------------------------
 
 
+_SECTIONS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 class _Headings(HTMLParser):
     """Collects every element id, and the text of headings, skipping permalink symbols."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
-        self.headings: dict[str, str] = {}  # id -> text, h2..h6
+        self.headings: dict[str, str] = {}  # id -> text, of h2..h6 and glossary terms
         self.page_title = ""
         self.redirect = None
         self._open: list[tuple[str, str, list[str]]] = []  # (tag, id, text parts)
@@ -88,7 +91,7 @@ class _Headings(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
             self.redirect = (attrs.get("content") or "").partition("url=")[2] or None
-        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+        if tag in _SECTIONS or (tag == "dt" and attrs.get("id")):  # glossary terms are linkable too
             self._open.append((tag, attrs.get("id") or "", []))
         elif self._open and tag == "a" and "headerlink" in (attrs.get("class") or ""):
             self._skip += 1

@@ -10,6 +10,7 @@ table of contents and checks links to them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .anchors import Anchor
@@ -273,6 +274,16 @@ def _build(name: str, args: str, ctx: Context) -> str:
     if name in _NEEDS_ARGUMENT and not args:
         raise MarkerError(f"'{name}' needs an argument, as in <!-- {name}: ... -->")
     return BUILDERS[name](ctx, args)
+
+
+def misplaced_topics(guide: Guide, rendered: list[str]) -> list[str]:
+    """Topics without exactly one section after every page is expanded: each is a broken link."""
+    counts = Counter(rendered)
+    return [
+        f"{guide.page_of(t)}: topic '{t['id']}' must have exactly one section there, found {counts[t['id']]}"
+        for t in guide.topics
+        if counts[t["id"]] != 1
+    ]
 
 
 def _two_args(args: str, usage: str) -> tuple[str, str]:
