@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from fieldguide import bench
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "data", "overrides"]
 
 
 @pytest.fixture
@@ -36,14 +36,7 @@ def write_yaml(tmp_path):
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources, for builds with edited data or pages."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return bench.copy_project(ROOT, target)
 
 
 def mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:

@@ -55,7 +55,7 @@ def multiply_topics(data: dict, factor: int) -> dict:
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    target.mkdir(parents=True)
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         if (source / part).is_dir():
             shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
