@@ -137,6 +137,8 @@ def test_no_axe_violations_on_any_page(browser, hosted, built_site, scheme):
     script, found = axe_script(), {}
     for name in content_pages(built_site):
         page.goto(hosted + name, wait_until="networkidle")
+        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert shown == {"light": "default", "dark": "slate"}[scheme], f"{name} ignored the system palette"
         page.evaluate(script)
         violations = page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
