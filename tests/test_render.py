@@ -191,3 +191,9 @@ def test_topics_without_exactly_one_section_are_reported(guide):
         "compare/expertise.md: topic 'python-or-r' must have exactly one section there, found 2",
         "compare/responsibilities.md: topic 'deployment' must have exactly one section there, found 0",
     ]
+
+
+def test_a_marker_straight_after_text_still_gives_a_table(guide):
+    page = "# Expertise\nSome text right above.\n<!-- comparison: expertise -->\nAnd right below.\n"
+    html = markdown.markdown(expand(page, Context(guide, "compare/expertise.md")), extensions=["attr_list", "toc"])
+    assert "<p>Some text right above.</p>" in html and "\n<table>" in html and "<p>And right below.</p>" in html

@@ -261,7 +261,8 @@ def expand(markdown: str, ctx: Context) -> str:
     def replace(match: re.Match) -> str:
         name, args = match["name"], (match["args"] or "").strip()
         try:
-            return _build(name, args, ctx)
+            # Blank lines around the block: Markdown takes raw HTML only as a block of its own.
+            return "\n" + _build(name, args, ctx) + "\n"
         except (MarkerError, UnknownName) as error:
             raise MarkerError(f"{ctx.page}: marker '{match.group(0).strip()}': {error}") from None
 
