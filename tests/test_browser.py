@@ -11,6 +11,7 @@ import http.server
 import os
 import shutil
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,18 @@ def test_hosted_site_navigates_and_searches(watched, hosted):
     assert watched.outside == [] and watched.errors == []
 
 
-def test_offline_reading_from_disk_with_search(browser, built_site):
+@pytest.fixture(params=["site", "archive"])
+def offline_copy(request, built_site, tmp_path) -> Path:
+    """The built site as it is, and as a reader gets it from the download on the home page."""
+    if request.param == "site":
+        return built_site
+    with zipfile.ZipFile(built_site / "downloads/ds-vs-mle-field-guide.zip") as archive:
+        archive.extractall(tmp_path)
+    return tmp_path / "ds-vs-mle-field-guide"
+
+
+def test_offline_reading_from_disk_with_search(browser, offline_copy):
+    built_site = offline_copy
     context = browser.new_context(offline=True)
     outside = []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))

@@ -188,3 +188,24 @@ def test_empty_text_is_refused(valid_data, write_yaml):
     valid_data["topics"][0]["roles"]["data_scientist"] = ""
     [problem] = problems_for(write_yaml(valid_data))
     assert "topics[0].roles.data_scientist: expected some text, got an empty string" in problem
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("roles:\n  ? [a, b]\n  : x\n", "roles.?: a key must be plain text"),
+        ("roles: []\n---\nroles: []\n", "not valid YAML: expected a single document"),
+        ("roles: !!int nope\n", "roles: cannot read 'nope' as int"),
+    ],
+)
+def test_odd_yaml_is_refused_without_a_traceback(write_yaml, text, message):
+    problems = problems_for(write_yaml(text))
+    assert any(message in p for p in problems), problems
+
+
+def test_merge_keys_and_unknown_tags_are_not_data(valid_data, write_yaml):
+    text = (FIXTURES / "valid.yml").read_text(encoding="utf-8")
+    text = text.replace("  - id: deployment\n", "  - <<: {extra: 1}\n    id: deployment\n")
+    text = text.replace("    title: Deployment\n", "    title: !!python/object:os.system Deployment\n")
+    problems = problems_for(write_yaml(text))
+    assert any("topics[1].<<: unknown key" in p for p in problems), problems

@@ -77,7 +77,8 @@ def _parse(text: str, path: Path) -> tuple[object, dict, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{shown(path)}:{mark.line + 1}:{mark.column + 1}" if mark else shown(path)
-        raise DataError([f"{where}: not valid YAML: {error.problem or error.context}"]) from None
+        what = ", ".join(part for part in (error.context, error.problem) if part)
+        raise DataError([f"{where}: not valid YAML: {what}"]) from None
     except yaml.YAMLError as error:
         raise DataError([f"{shown(path)}: not valid YAML: {error}"]) from None
     finally:
@@ -90,6 +91,10 @@ def _to_python(node, path: Path_, lines: dict, problems: list[Problem], construc
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                lines[path + ("?",)] = key_node.start_mark.line + 1
+                problems.append(Problem(path + ("?",), "a key must be plain text, not a list or mapping"))
+                continue
             key = key_node.value
             if key in result:
                 lines[path + (key,)] = key_node.start_mark.line + 1
@@ -99,7 +104,11 @@ def _to_python(node, path: Path_, lines: dict, problems: list[Problem], construc
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, path + (i,), lines, problems, construct) for i, item in enumerate(node.value)]
-    return _scalar(node, construct)
+    try:
+        return _scalar(node, construct)
+    except (ValueError, TypeError, yaml.YAMLError):  # an explicit tag that does not fit: `!!int nope`
+        problems.append(Problem(path, f"cannot read {node.value!r} as {node.tag.rsplit(':', 1)[-1]}"))
+        return None
 
 
 def _scalar(node: yaml.ScalarNode, construct):
