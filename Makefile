@@ -20,8 +20,8 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements.lock --group test
 	@touch $(STAMP)
 
-serve: $(STAMP)  ## the site at http://127.0.0.1:8000, reloading on every change to docs/, data/ or hooks/
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(STAMP)  ## the site at http://127.0.0.1:8000, reloading on every change; not strict, so errors show and it goes on
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)  ## site/ with --strict; site/ is replaced only when the whole build succeeds
 	@rm -rf .site-tmp

@@ -3,7 +3,8 @@
 The data is loaded afresh for every build (never at import: `mkdocs serve`
 imports this module once), so editing data/roles.yml reloads the site.
 `mkdocs build` stops on bad data with a clean error; `mkdocs serve` logs the
-error, keeps showing the last good version, and recovers on the next good save.
+error, shows it above the generated content, which keeps the last good data,
+and recovers on the next good save.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class _Build:
     guide: Guide | None = None
     anchors: list = []
     rendered: list[str] = []
+    data_error = ""  # while serving: why the current data could not be used
 
 
 def on_startup(command, dirty):
@@ -37,12 +39,14 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    _Build.rendered = []
+    _Build.rendered, _Build.data_error = [], ""
     try:
         guide, anchors = Guide.load(), read_contract()
     except (DataError, ContractError) as error:
         _fail(str(error))
-        return  # only reached while serving: keep the last good data, so only this error shows
+        # Only reached while serving: keep the last good data, so this is the only error shown.
+        _Build.data_error = str(error)
+        return
     _Build.guide, _Build.anchors = guide, anchors
 
 
@@ -51,8 +55,9 @@ def on_page_markdown(markdown, page, config, files):
     page.meta.setdefault("description", first_paragraph(markdown))
     if not MARKER.search(markdown):
         return markdown
-    if _Build.guide is None:  # serving, and the data has not been valid yet: the error is logged
-        return _error_notice("The data file has errors; the terminal lists them.") + markdown
+    notice = _error_notice(_Build.data_error) if _Build.data_error else ""
+    if _Build.guide is None:  # serving, and the data has never been valid: nothing to render
+        return notice + markdown
     ctx = Context(_Build.guide, page.file.src_uri, _Build.anchors, config.site_url or "")
     try:
         markdown = expand(markdown, ctx)
@@ -60,7 +65,7 @@ def on_page_markdown(markdown, page, config, files):
         _fail(str(error))
         return _error_notice(str(error)) + markdown
     _Build.rendered += ctx.rendered_topics
-    return markdown
+    return notice + markdown
 
 
 def on_page_context(context, page, config, nav):
@@ -89,4 +94,5 @@ def _fail(message: str) -> None:
 
 
 def _error_notice(message: str) -> str:
-    return f'!!! failure "Build error"\n\n    {markdown_text(message)}\n\n'
+    lines = "\n\n".join(f"    {markdown_text(line)}" for line in message.splitlines())
+    return f'!!! failure "The data file has errors: this page shows the last good version"\n\n{lines}\n\n'

@@ -27,7 +27,7 @@ class Server:
         self.output: list[str] = []
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": self.url}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],  # as make serve
             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         threading.Thread(target=self._read, daemon=True).start()
@@ -78,7 +78,27 @@ def test_serve_reloads_data_reports_errors_and_recovers(server):
     assert "data/roles.yml:" in log and "Traceback" not in log
     assert "does not contain an anchor" not in log  # the last good data keeps rendering: one clear error
     assert server.process.poll() is None, "the server stopped"
+    server.wait_for(lambda: "The data file has errors" in server.page("compare/expertise.html"), "the error on the page")
+    assert '<h2 id="python-or-r">Python, R or Julia' in server.page("compare/expertise.html")  # the last good data
 
     data.write_text(original, encoding="utf-8")
     server.wait_for(lambda: '<h2 id="python-or-r">Python or R' in server.page("compare/expertise.html"), "recovery")
+    assert "The data file has errors" not in server.page("compare/expertise.html")
     assert "Traceback" not in "".join(server.output)
+
+
+def test_serve_starts_with_bad_data_and_recovers(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = project / "data/roles.yml"
+    original = data.read_text(encoding="utf-8")
+    data.write_text(original.replace("title: Python or R", "title: [Python"), encoding="utf-8")
+    running = Server(project, free_port())
+    try:
+        running.wait_for(lambda: "The data file has errors" in running.page("compare/expertise.html"), "the error page")
+        assert "not valid YAML" in running.page("compare/expertise.html")
+        data.write_text(original, encoding="utf-8")
+        running.wait_for(lambda: "<table>" in running.page("compare/expertise.html"), "recovery")
+        assert "Traceback" not in "".join(running.output)
+    finally:
+        running.process.terminate()
+        running.process.wait(timeout=10)
