@@ -139,14 +139,14 @@ _TYPE_NAMES = {str: "a string", bool: "true or false", int: "a number", float: "
 
 def load_schema(path: Path = SCHEMA_PATH) -> dict:
     schema = json.loads(path.read_text(encoding="utf-8"))
-    _check_keywords(schema, "#")
+    _check_keywords(schema, f"{path.name} #")
     return schema
 
 
 def _check_keywords(schema: dict, where: str) -> None:
     unknown = set(schema) - _KEYWORDS
     if unknown:
-        raise ValueError(f"{SCHEMA_PATH.name} {where}: unsupported keyword(s) {sorted(unknown)}")
+        raise ValueError(f"{where}: unsupported keyword(s) {sorted(unknown)}")
     for name in ("properties", "$defs"):
         for key, sub in schema.get(name, {}).items():
             _check_keywords(sub, f"{where}/{name}/{key}")

@@ -196,8 +196,7 @@ def build_links(ctx: Context, args: str = "") -> str:
     for anchor in ctx.anchors:
         if anchor.is_alias:
             continue
-        page_md = anchor.page[: -len(".html")] + ".md"
-        link = href(ctx.page, page_md, anchor.anchor or None)
+        link = href(ctx.page, anchor.page, anchor.anchor or None)
         section = plain(anchor.title) if anchor.anchor else "<em>whole page</em>"
         full = plain(ctx.site_url + anchor.target)
         rows.append(
