@@ -12,7 +12,9 @@ import zipfile
 from pathlib import Path
 
 from .guide import Guide
+from .load import SCHEMA_PATH
 from .render import ARCHIVE_NAME, DOWNLOADS_DIR
+from .text import unmarked
 
 # Source maps only serve a developer's debugger; they are a third of the theme's bytes.
 LEFT_OUT_OF_ARCHIVE = {".map"}
@@ -22,7 +24,28 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def to_json(guide: Guide) -> str:
-    return json.dumps(guide.data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(plain_data(guide.data), indent=2, ensure_ascii=False) + "\n"
+
+
+def plain_data(data: dict) -> dict:
+    """The data with every rich value (the schema's `rich`) as plain text: downloads carry no Markdown."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return _plain(data, schema, schema)
+
+
+def _plain(value, rule: dict, root: dict):
+    if "$ref" in rule:
+        name = rule["$ref"].rsplit("/", 1)[-1]
+        if name == "rich" and isinstance(value, str):
+            return unmarked(value)
+        rule = root["$defs"][name]
+    if isinstance(value, dict):
+        properties, extra = rule.get("properties", {}), rule.get("additionalProperties")
+        return {k: _plain(v, properties.get(k, extra if isinstance(extra, dict) else {}), root) for k, v in value.items()}
+    if isinstance(value, list):
+        items = rule.get("items", {})
+        return [_plain(v, items if isinstance(items, dict) else {}, root) for v in value]
+    return value
 
 
 def _csv(header: list[str], rows: list[list]) -> str:
@@ -36,7 +59,7 @@ def _csv(header: list[str], rows: list[list]) -> str:
 def category_csv(guide: Guide, category_id: str) -> str:
     role_ids = [role["id"] for role in guide.roles]
     rows = [
-        [t["id"], t["title"], *(t["roles"][r] for r in role_ids), "yes" if t.get("shared") else "no", " ".join(t.get("sources", []))]
+        [t["id"], t["title"], *(unmarked(t["roles"][r]) for r in role_ids), "yes" if t.get("shared") else "no", " ".join(t.get("sources", []))]
         for t in guide.topics_in(category_id)
     ]
     return _csv(["id", "title", *role_ids, "shared", "sources"], rows)
@@ -48,9 +71,21 @@ def salary_csv(guide: Guide) -> str:
     return _csv(keys, rows)
 
 
+def ownership_csv(guide: Guide) -> str:
+    rows = [
+        [row["stage"], role, cell["level"], cell["why"]]
+        for row in guide.data.get("ownership", [])
+        for role, cell in row.items()
+        if role != "stage"
+    ]
+    return _csv(["stage", "role", "level", "why"], rows)
+
+
 def data_files(guide: Guide) -> dict[str, str]:
     """Every machine-readable download, by its path under the site."""
     files = {f"{DOWNLOADS_DIR}/roles.json": to_json(guide), f"{DOWNLOADS_DIR}/salary-figures.csv": salary_csv(guide)}
+    if guide.data.get("ownership"):
+        files[f"{DOWNLOADS_DIR}/ownership.csv"] = ownership_csv(guide)
     for category in guide.categories:
         files[f"{DOWNLOADS_DIR}/{category['id']}.csv"] = category_csv(guide, category["id"])
     return files

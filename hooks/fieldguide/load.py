@@ -45,7 +45,9 @@ def load_data(path: Path) -> dict:
     text = _read(path)
     data, lines, problems = _parse(text, path)
     if not problems:
-        problems = schema_problems(data) or reference_problems(data)
+        from .lifecycle import problems as lifecycle_problems  # imports Problem from here
+
+        problems = schema_problems(data) or reference_problems(data) or lifecycle_problems(data)
     if problems:
         raise DataError([_describe(path, lines, p) for p in problems])
     return data

@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
+
+import yaml
 from dataclasses import dataclass, field
 
 from .anchors import Anchor
 from .guide import SOURCES_PAGE, Guide, UnknownName
-from .text import href, markdown_text, plain, rich
+from .text import href, markdown_text, page_url, plain, rich
+from . import lifecycle
 
 MARKER = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)\s*(?::(?P<args>[^>]*?))?\s*-->[ \t]*$", re.MULTILINE)
 
 DOWNLOADS_DIR = "downloads"
+SALARY_PAGE = "compare/salary.md"
 ARCHIVE_NAME = "ds-vs-mle-field-guide.zip"
 
 
@@ -65,7 +70,7 @@ def build_comparison(ctx: Context, category_id: str) -> str:
     category = ctx.guide.category(category_id)
     rows = [_topic_row(ctx, topic) for topic in ctx.guide.topics_in(category_id)]
     caption = f"{plain(category['title'])}: the two roles side by side"
-    return _table(caption, ["Topic", *_role_names(ctx.guide)], rows)
+    return _table(caption, [plain(category.get("row_label", "Topic")), *_role_names(ctx.guide)], rows)
 
 
 def build_at_a_glance(ctx: Context, args: str = "") -> str:
@@ -90,10 +95,7 @@ def build_topic(ctx: Context, topic_id: str) -> str:
         body.append(f'<p class="fg-also">Also called: {plain(topic["also_called"])}</p>')
     if topic.get("shared"):
         body.append('<p class="fg-shared-note"><span class="fg-shared">Shared</span> Both roles need this.</p>')
-    items = "".join(
-        f"<dt>{plain(role['name'])}</dt><dd>{rich(topic['roles'][role['id']])}</dd>" for role in ctx.guide.roles
-    )
-    body.append(f'<dl class="fg-roles">{items}</dl>')
+    # What each role does is said once, in the comparison table's row that links here.
     if topic.get("notes"):
         body.append(f"<p>{rich(topic['notes'])}</p>")
     if topic.get("sources"):
@@ -119,13 +121,18 @@ def source_anchor(source_id: str) -> str:
 
 
 def build_role(ctx: Context, args: str) -> str:
+    """Links to a category's topics for a role page: the topic text itself lives in the comparison."""
     role_id, category_id = _two_args(args, "role: ROLE CATEGORY")
-    role = ctx.guide.role(role_id)
-    items = [
-        f'<li><a href="{href(ctx.page, ctx.guide.page_of(t), t["id"])}">{plain(t["title"])}</a>: {rich(t["roles"][role["id"]])}</li>'
+    role, category = ctx.guide.role(role_id), ctx.guide.category(category_id)
+    links = ", ".join(
+        f'<a href="{href(ctx.page, ctx.guide.page_of(t), t["id"])}">{plain(t["title"])}</a>'
         for t in ctx.guide.topics_in(category_id)
-    ]
-    return '<ul class="fg-role-topics">\n' + "\n".join(items) + "\n</ul>"
+    )
+    where = href(ctx.page, category["page"])
+    return (
+        f'<p class="fg-role-topics">What the {plain(role["name"]).lower()} does in each topic is set out beside the other role '
+        f'in the <a href="{where}">{plain(category["title"]).lower()} comparison</a>: {links}.</p>'
+    )
 
 
 # --- salary and sources -----------------------------------------------------------
@@ -146,7 +153,11 @@ def _build_figures(ctx: Context, kind: str, role_id: str) -> str:
         raise MarkerError(f"the data file has no {kind} figures for this role")
     rows = [_salary_row(ctx, figure) for figure in figures]
     headers = ["Occupation (SOC code)", "Counts for", "Measure", "Value", "Period", "Source"]
-    return f'<p class="fg-scope">{rich(ctx.guide.salary["scope"])}</p>\n' + _table(_FIGURE_TABLES[kind], headers, rows)
+    if role_id:  # the scope sentence is said once, on the salary page; a role page links to it
+        scope = f'<p class="fg-scope">What these figures cover and leave out: <a href="{href(ctx.page, SALARY_PAGE, "how-to-read")}">how to read the figures</a>.</p>'
+    else:
+        scope = f'<p class="fg-scope">{rich(ctx.guide.salary["scope"])}</p>'
+    return scope + "\n" + _table(_FIGURE_TABLES[kind], headers, rows)
 
 
 def build_salary(ctx: Context, role_id: str = "") -> str:
@@ -192,8 +203,11 @@ def _source_section(source: dict) -> str:
 def build_links(ctx: Context, args: str = "") -> str:
     """The index of stable links, from the anchor contract (aliases left out)."""
     titles = {a.page: a.title for a in ctx.anchors if not a.anchor}
+    order = {page_url(p): i for i, p in enumerate(nav_pages())}
+    # Menu order: pages as the navigation lists them, sections in the contract's order.
+    anchors = sorted(ctx.anchors, key=lambda a: order.get(a.page, len(order)))
     rows = []
-    for anchor in ctx.anchors:
+    for anchor in anchors:
         if anchor.is_alias:
             continue
         link = href(ctx.page, anchor.page, anchor.anchor or None)
@@ -205,6 +219,35 @@ def build_links(ctx: Context, args: str = "") -> str:
         )
     table = _table("Every stable link on the site", ["Page", "Section", "Link to copy"], rows)
     return f'<div class="fg-links">\n{table}\n</div>'
+
+
+MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: tags such as !ENV are read as plain values."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def nav_pages(config: Path = MKDOCS_YML) -> list[str]:
+    """The pages of mkdocs.yml's nav, in menu order."""
+    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader).get("nav", [])
+    pages: list[str] = []
+
+    def walk(item) -> None:
+        if isinstance(item, str):
+            pages.append(item)
+        elif isinstance(item, list):
+            for sub in item:
+                walk(sub)
+        elif isinstance(item, dict):
+            for sub in item.values():
+                walk(sub)
+
+    walk(nav)
+    return pages
 
 
 def build_downloads(ctx: Context, args: str = "") -> str:
@@ -220,6 +263,8 @@ def build_downloads(ctx: Context, args: str = "") -> str:
         (f"{DOWNLOADS_DIR}/{c['id']}.csv", f"{plain(c['title'])} comparison (CSV)") for c in ctx.guide.categories
     ]
     items.append((f"{DOWNLOADS_DIR}/salary-figures.csv", "Salary figures with their sources (CSV)"))
+    if ctx.guide.data.get("ownership"):
+        items.append((f"{DOWNLOADS_DIR}/ownership.csv", "Who owns each stage of a model's life (CSV)"))
     return _download_list(ctx, items)
 
 
@@ -250,8 +295,15 @@ BUILDERS = {
     "links": build_links,
     "downloads": build_downloads,
     "whole-guide": build_whole_guide,
+    "ownership-matrix": lifecycle.build_ownership_matrix,
+    "ownership-map": lifecycle.build_ownership_map,
+    "two-roles": lifecycle.build_two_roles,
+    "process-loop": lifecycle.build_process_loop,
+    "model-path": lifecycle.build_model_path,
+    "lifecycle-stages": lifecycle.build_lifecycle_stages,
+    "neighbour": lifecycle.build_neighbour,
 }
-_NEEDS_ARGUMENT = {"comparison", "topics", "topic", "role"}
+_NEEDS_ARGUMENT = {"comparison", "topics", "topic", "role", "process-loop", "model-path", "neighbour"}
 
 
 def expand(markdown: str, ctx: Context) -> str:
@@ -262,7 +314,7 @@ def expand(markdown: str, ctx: Context) -> str:
         try:
             # Blank lines around the block: Markdown takes raw HTML only as a block of its own.
             return "\n" + _build(name, args, ctx) + "\n"
-        except (MarkerError, UnknownName) as error:
+        except (MarkerError, UnknownName, lifecycle.LifecycleError) as error:
             raise MarkerError(f"{ctx.page}: marker '{match.group(0).strip()}': {error}") from None
 
     return MARKER.sub(replace, markdown)

@@ -44,6 +44,21 @@ def rich(text: str) -> str:
     return "".join(out)
 
 
+def unmarked(text: str) -> str:
+    """A rich value as plain text, for downloads: the inline subset's markers removed,
+    a link's address kept in brackets after its label."""
+    text = fold(text)
+
+    def strip(match: re.Match) -> str:
+        if match["code"] is not None:
+            return match["code"]
+        if match["url"] is not None:
+            return f"{unmarked(match['label'])} ({match['url']})"
+        return unmarked(match["strong"] if match["strong"] is not None else match["em"])
+
+    return _INLINE.sub(strip, text)
+
+
 def _inline_markup(match: re.Match) -> str:
     if match["code"] is not None:
         return f"<code>{html.escape(match['code'], quote=True)}</code>"

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from .text import page_url
 
 _ID = re.compile(r'\bid="([^"]+)"')
+_LABELLED = re.compile(r'\baria-(labelledby|describedby)="([^"]+)"')
+# The index of stable links is a tool for the web, a long table of addresses on paper:
+# the print page names it instead of copying it.
+_LINKS_INDEX = re.compile(r'<div class="fg-links">.*?</div>', re.DOTALL)
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
@@ -38,11 +42,17 @@ def combine(pages: list[RenderedPage], print_page: str) -> str:
     included = {page_url(p.path): p.path for p in pages}
     parts = [_contents(pages)]
     for page in pages:
-        body = _ID.sub(lambda m: f'id="{section_id(page.path, m[1])}"', page.html)
+        body = _LINKS_INDEX.sub(_links_note, page.html)
+        body = _ID.sub(lambda m: f'id="{section_id(page.path, m[1])}"', body)
+        body = _LABELLED.sub(lambda m: f'aria-{m[1]}="{" ".join(section_id(page.path, i) for i in m[2].split())}"', body)
         body = _HREF.sub(lambda m: f'href="{_rewrite(m[1], page.path, included, print_page)}"', body)
         body = _HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", body)
         parts.append(f'<section class="fg-print-page" id="{section_id(page.path)}">\n{body}\n</section>')
     return "\n".join(parts)
+
+
+def _links_note(match: re.Match) -> str:
+    return '<p class="fg-links-note">The index of stable links is left out of the printed guide; it is on the Stable links page of the site.</p>'
 
 
 def _contents(pages: list[RenderedPage]) -> str:
