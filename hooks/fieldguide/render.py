@@ -154,7 +154,8 @@ def _build_figures(ctx: Context, kind: str, role_id: str) -> str:
     rows = [_salary_row(ctx, figure) for figure in figures]
     headers = ["Occupation (SOC code)", "Counts for", "Measure", "Value", "Period", "Source"]
     if role_id:  # the scope sentence is said once, on the salary page; a role page links to it
-        scope = f'<p class="fg-scope">What these figures cover and leave out: <a href="{href(ctx.page, SALARY_PAGE, "how-to-read")}">how to read the figures</a>.</p>'
+        who = plain(ctx.guide.role(role_id)["name"]).lower()
+        scope = f'<p class="fg-scope">What the figures for the {who} cover and leave out: <a href="{href(ctx.page, SALARY_PAGE, "how-to-read")}">how to read them</a>.</p>'
     else:
         scope = f'<p class="fg-scope">{rich(ctx.guide.salary["scope"])}</p>'
     return scope + "\n" + _table(_FIGURE_TABLES[kind], headers, rows)
@@ -257,7 +258,7 @@ def build_downloads(ctx: Context, args: str = "") -> str:
         raise MarkerError("expected <!-- downloads --> or <!-- downloads: archive -->")
     items = [(f"{DOWNLOADS_DIR}/{ARCHIVE_NAME}", "The whole site for offline reading, search included (.zip)")]
     if args == "archive":
-        return _download_list(ctx, items)
+        return _download_list(ctx, [(items[0][0], "Download the guide as one .zip file")])
     items.append((f"{DOWNLOADS_DIR}/roles.json", "All comparison data, sources and salary figures (JSON)"))
     items += [
         (f"{DOWNLOADS_DIR}/{c['id']}.csv", f"{plain(c['title'])} comparison (CSV)") for c in ctx.guide.categories
