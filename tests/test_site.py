@@ -84,7 +84,9 @@ def test_abbreviations_show_as_tooltips(built_site):
 
 def test_downloads_are_published(built_site):
     data = json.loads(read(built_site, "downloads/roles.json"))
-    assert data["topics"] == DATA["topics"]
+    assert [t["id"] for t in data["topics"]] == [t["id"] for t in DATA["topics"]]
+    assert data["topics"][0]["title"] == DATA["topics"][0]["title"]
+    assert data["ownership"][0]["stage"] == DATA["ownership"][0]["stage"]
     rows = list(csv.DictReader(io.StringIO(read(built_site, "downloads/expertise.csv"))))
     assert [r["id"] for r in rows] == [t["id"] for t in DATA["topics"] if t["category"] == "expertise"]
 
@@ -255,3 +257,83 @@ def test_every_section_heading_has_a_permalink(built_site):
         assert headings
         for _, element_id, inner in headings:
             assert f'<a class="headerlink" href="#{element_id}"' in inner, f"{page}#{element_id}"
+
+
+# --- the whole life of a model (issue: after deployment, neighbouring roles, worked example) ---
+
+NEW_SECTIONS = {
+    "process/after-deployment.html": ["monitoring", "drift", "training-serving-skew", "retraining", "rollback", "incidents", "retirement"],
+    "compare/neighbouring-roles.html": ["data-analyst", "data-engineer", "mlops-engineer", "applied-scientist", "ownership-matrix"],
+    "guides/worked-example.html": ["the-project", "hand-off", "first-drift-incident"],
+}
+
+
+@pytest.mark.parametrize("page, ids", NEW_SECTIONS.items())
+def test_new_pages_have_their_sections(built_site, page, ids):
+    html = read(built_site, page)
+    for section in ids:
+        assert re.search(rf'<h2 id="{section}"', html), f"{page} lacks #{section}"
+
+
+def test_downloads_carry_no_raw_markdown(built_site):
+    downloads = built_site / "downloads"
+    texts = {p.name: p.read_text(encoding="utf-8") for p in downloads.iterdir() if p.suffix in {".csv", ".json"}}
+    assert "roles.json" in texts and "responsibilities.csv" in texts and "ownership.csv" in texts
+    for name, text in texts.items():
+        assert "**" not in text, name
+        assert not re.search(r"\[[^\]]+\]\(https?://", text), name
+    # the data file itself does carry Markdown there, so the test can fail
+    assert "**" in DATA_PATH.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(texts["responsibilities.csv"])))
+    infrastructure = next(r for r in rows if r["id"] == "ml-infrastructure")
+    assert infrastructure["data_scientist"].startswith("A user of the infrastructure")
+
+
+def test_diagrams_are_inline_svg_with_title_and_desc(built_site):
+    for page, count in [("index.html", 2), ("compare/neighbouring-roles.html", 1),
+                        ("process/data-science-process.html", 1), ("process/environments.html", 1)]:
+        html = read(built_site, page)
+        svgs = re.findall(r'<svg class="fg-diagram[^>]*>', html)
+        assert len(svgs) == count, page
+        for tag in svgs:
+            assert 'role="img"' in tag and "aria-labelledby=" in tag and "viewBox=" in tag
+            ident = re.search(r'aria-labelledby="([^ "]+)', tag)[1]
+            assert f'id="{ident}"' in html
+        assert "<script" not in "".join(re.findall(r'<svg class="fg-diagram.*?</svg>', html, re.DOTALL))
+
+
+def test_ownership_matrix_has_every_stage_and_role(built_site):
+    html = read(built_site, "compare/neighbouring-roles.html")
+    matrix = re.search(r'<div class="fg-matrix">.*?</div>', html, re.DOTALL)[0]
+    for stage in DATA["lifecycle"]:
+        assert html_escape(stage["title"]) in matrix
+    names = [r["name"] for r in DATA["roles"]] + [r["name"] for r in DATA["neighbouring_roles"]]
+    assert re.findall(r'<th scope="col">([^<]+)</th>', matrix) == ["Stage", *names]
+
+
+def test_first_column_is_named_for_its_rows(built_site):
+    assert '<th scope="col">Stage</th>' in read(built_site, "process/data-science-process.html")
+    assert '<th scope="col">Environment</th>' in read(built_site, "process/environments.html")
+
+
+def test_links_index_follows_the_menu(built_site):
+    html = read(built_site, "links.html")
+    pages = []
+    for page in re.findall(r'<td><code>[^<]*?/([^/<]*/?[^/<#]*\.html)', html):
+        pass
+    order = [m for m in re.findall(r'<tr><th scope="row">([^<]+)</th>', html)]
+    seen = list(dict.fromkeys(order))
+    assert seen[:3] == ["Data Scientist vs ML Engineer", "Data scientist", "ML engineer"]
+    assert seen.index("Neighbouring roles") < seen.index("The data science process") < seen.index("After deployment")
+    assert seen.index("A worked example") < seen.index("Glossary")
+    # each page's rows stay together
+    assert len(seen) == len([1 for i, t in enumerate(order) if i == 0 or order[i - 1] != t])
+
+
+def test_print_page_leaves_out_the_links_table_and_keeps_diagram_names(built_site):
+    html = read(built_site, "print.html")
+    assert '<div class="fg-links">' not in html
+    assert "index of stable links is left out" in html
+    for ident in re.findall(r'aria-labelledby="([^"]+)"', html):
+        for part in ident.split():
+            assert f'id="{part}"' in html, part
