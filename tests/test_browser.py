@@ -161,3 +161,46 @@ def test_no_axe_violations_on_any_page(browser, hosted, built_site, scheme):
     context.close()
     assert found == {}
     assert errors == []
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, hosted, built_site):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    wide = {}
+    for name in content_pages(built_site):
+        page.goto(hosted + name)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[name] = width
+    context.close()
+    assert wide == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_front_door_fits_a_1280_by_800_screen(browser, hosted, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(hosted + "index.html")
+    box = lambda selector: page.locator(selector).first.bounding_box()  # noqa: E731
+    sentence, picture, cards = box("article h1 + p"), box(".fg-two-roles .fg-wide svg"), box(".grid.cards.fg-paths")
+    glance = box("#at-a-glance")
+    assert "data scientist finds out" in page.locator("article h1 + p").inner_text()
+    assert picture["height"] > 80 and picture["width"] > 500  # the wide picture, readable
+    assert page.locator(".fg-two-roles .fg-narrow svg").is_hidden()
+    assert page.locator(".grid.cards.fg-paths > ul > li").count() == 3
+    cards_y = {round(b["y"]) for b in (page.locator(".grid.cards.fg-paths > ul > li").nth(i).bounding_box() for i in range(3))}
+    assert len(cards_y) == 1  # side by side
+    for element in (sentence, picture, cards):
+        assert element["y"] >= 0 and element["y"] + element["height"] <= 800
+    assert glance["y"] > cards["y"] + cards["height"]  # the at-a-glance table comes after
+    context.close()
+
+
+def test_front_door_picture_on_a_phone_is_the_tall_one(browser, hosted):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(hosted + "index.html")
+    assert page.locator(".fg-two-roles .fg-wide svg").is_hidden()
+    narrow = page.locator(".fg-two-roles .fg-narrow svg").bounding_box()
+    assert narrow["width"] <= 360 and narrow["height"] > 200
+    context.close()

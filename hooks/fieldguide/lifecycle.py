@@ -356,7 +356,9 @@ def process_loop_svg(guide: Guide, category_id: str, ident: str = "fg-process-lo
     stages = guide.topics_in(category_id)
     index = {t["id"]: i for i, t in enumerate(stages)}
     loops = [b for b in guide.data.get("process_loop", []) if b["from"] in index and b["to"] in index]
-    box_x, box_w, box_h, gap, top = 10, 236, 46, 26, 8
+    box_x, box_h, gap, top = 10, 46, 26, 8
+    # Bold labels run wider than the estimate for regular text.
+    box_w = max([236.0] + [_w(f"{i + 1}. {t['title']}", 12.5) * 1.12 + 20 for i, t in enumerate(stages)])
     lane0, lane_step = box_x + box_w + 18, 24
     width = lane0 + lane_step * max(len(loops), 1) + 12
     height = top + len(stages) * box_h + (len(stages) - 1) * gap + 8
@@ -365,7 +367,7 @@ def process_loop_svg(guide: Guide, category_id: str, ident: str = "fg-process-lo
     for i, stage in enumerate(stages):
         y = top + i * (box_h + gap)
         mids.append(y + box_h / 2)
-        body.append(f'<rect class="fg-box" x="{box_x}" y="{y:g}" width="{box_w}" height="{box_h}" rx="6" fill="none" stroke="currentColor"/>')
+        body.append(f'<rect class="fg-box" x="{box_x}" y="{y:g}" width="{box_w:g}" height="{box_h}" rx="6" fill="none" stroke="currentColor"/>')
         body.append(_text(box_x + 10, y + 19, f"{i + 1}. {stage['title']}", "fg-strong", size=12.5))
         if stage.get("also_called"):
             body.append(_text(box_x + 10, y + 36, stage["also_called"], "fg-soft", size=10.5))
@@ -434,7 +436,7 @@ def model_path_svg(guide: Guide, category_id: str, ident: str = "fg-model-path")
             body.append(_arrow([(box_x + 18, y + 1), (box_x + 18, y + 27)]))
             y += 28
     for k, h in enumerate(back):
-        lines = _handoff_lines(h, 290)
+        lines = _handoff_lines(h, 236)
         start_y = box_tops[index[h["from"]]] + box_h
         y += 6
         for n, (text, cls) in enumerate(lines):
@@ -442,7 +444,8 @@ def model_path_svg(guide: Guide, category_id: str, ident: str = "fg-model-path")
         bottom = y + 14 + line_h * (len(lines) - 1) + 8
         lane = box_x + box_w + 18 + 12 * k
         target = box_tops[index[h["to"]]] + box_h / 2
-        body.append(_arrow([(box_x + box_w - 40, start_y + 1), (box_x + box_w - 40, bottom), (lane, bottom), (lane, target), (box_x + box_w + 1, target)], "fg-back"))
+        down = box_x + box_w - 12
+        body.append(_arrow([(down, start_y + 1), (down, bottom), (lane, bottom), (lane, target), (box_x + box_w + 1, target)], "fg-back"))
         y = bottom + 4
     height = y + 8
     desc = " ".join(
