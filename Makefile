@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build test check-data anchors bench lock browsers clean
+.PHONY: serve build build-zensical test check-data anchors bench lock browsers clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { echo "Python 3.11.5 or newer is needed"; exit 1; }
@@ -29,6 +29,11 @@ build: $(STAMP)  ## site/ with --strict; site/ is replaced only when the whole b
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	@rm -rf site && mv .site-tmp site
 	@echo "Built site/"
+
+build-zensical: $(STAMP)  ## the same site built by Zensical into site-zensical/ (make build stays on MkDocs)
+	@$(BIN)/python -m fieldguide --check
+	$(BIN)/zensical build --clean --strict -f zensical.yml
+	$(BIN)/python -m fieldguide.finish site-zensical
 
 test: $(STAMP) browsers  ## the whole suite
 	$(BIN)/python -m pytest
@@ -61,4 +66,4 @@ browsers:  ## Debian's Chromium for the browser tests, when it is missing and ca
 	fi
 
 clean:
-	rm -rf site .site-tmp $(VENV)
+	rm -rf site .site-tmp site-zensical .cache $(VENV)
