@@ -108,7 +108,7 @@ def _standalone_build(site_url: str, md: Markdown) -> Build:
     stamp = (*(_changed(path) for path in (DATA_PATH, CONTRACT_PATH)), site_url)
     if stamp not in _loaded:
         _loaded.clear()
-        _loaded[stamp] = Build(Guide.load(), read_contract(), site_url)
+        _loaded[stamp] = Build(Guide.load(DATA_PATH), read_contract(CONTRACT_PATH), site_url)
     return _loaded[stamp]
 
 
