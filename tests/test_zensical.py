@@ -17,6 +17,7 @@ import pytest
 
 from conftest import copy_project, read
 from fieldguide.anchors import broken_promises, read_contract
+from test_deploy import check_previews
 from test_browser import browser  # noqa: F401  (the browser fixture)
 
 # What loads a resource when a page or stylesheet is read: script/img/iframe src, link href, CSS url()/@import.
@@ -97,3 +98,7 @@ def zensical_search(page, query: str) -> int:
     summary = page.get_by_text(re.compile(r"^\d+ results?$"))
     summary.wait_for(timeout=10_000)
     return int(summary.inner_text().split()[0])
+
+
+def test_every_page_carries_preview_metadata(zensical_site):
+    check_previews(zensical_site)
