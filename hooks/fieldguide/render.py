@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
-
-import yaml
 from dataclasses import dataclass, field
 
 from .anchors import Anchor
@@ -204,7 +201,9 @@ def _source_section(source: dict) -> str:
 def build_links(ctx: Context, args: str = "") -> str:
     """The index of stable links, from the anchor contract (aliases left out)."""
     titles = {a.page: a.title for a in ctx.anchors if not a.anchor}
-    order = {page_url(p): i for i, p in enumerate(nav_pages())}
+    from .finish import reading_order  # finish imports this module
+
+    order = {page_url(page): i for i, (_, page) in enumerate(reading_order())}
     # Menu order: pages as the navigation lists them, sections in the contract's order.
     anchors = sorted(ctx.anchors, key=lambda a: order.get(a.page, len(order)))
     rows = []
@@ -220,35 +219,6 @@ def build_links(ctx: Context, args: str = "") -> str:
         )
     table = _table("Every stable link on the site", ["Page", "Section", "Link to copy"], rows)
     return f'<div class="fg-links">\n{table}\n</div>'
-
-
-MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: tags such as !ENV are read as plain values."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def nav_pages(config: Path = MKDOCS_YML) -> list[str]:
-    """The pages of mkdocs.yml's nav, in menu order."""
-    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader).get("nav", [])
-    pages: list[str] = []
-
-    def walk(item) -> None:
-        if isinstance(item, str):
-            pages.append(item)
-        elif isinstance(item, list):
-            for sub in item:
-                walk(sub)
-        elif isinstance(item, dict):
-            for sub in item.values():
-                walk(sub)
-
-    walk(nav)
-    return pages
 
 
 def build_downloads(ctx: Context, args: str = "") -> str:
