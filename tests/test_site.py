@@ -337,3 +337,19 @@ def test_print_page_leaves_out_the_links_table_and_keeps_diagram_names(built_sit
     for ident in re.findall(r'aria-labelledby="([^"]+)"', html):
         for part in ident.split():
             assert f'id="{part}"' in html, part
+
+
+def test_one_ownership_cell_moves_the_matrix_and_the_map(built_site, project, tmp_path):
+    cell = 'applied-scientist: {level: none, why: "Not involved at this stage."}\n  - stage: retrain'
+    assert cell in (project / "data/roles.yml").read_text(encoding="utf-8")  # the monitor row's last cell
+    edit(project / "data/roles.yml", cell, 'applied-scientist: {level: leads, why: "Watches <drift> & more."}\n  - stage: retrain')
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    before = read(built_site, "compare/neighbouring-roles.html")
+    after = (tmp_path / "out/compare/neighbouring-roles.html").read_text(encoding="utf-8")
+    monitor = re.search(r'<tr><th scope="row"><a [^>]*>Monitor</a></th>.*?</tr>', after)[0]
+    assert monitor.endswith('<td><span class="fg-level fg-level-leads">Leads</span> Watches &lt;drift&gt; &amp; more.</td></tr>')
+    picture = lambda html: re.search(r'<svg class="fg-diagram fg-map".*?</svg>', html, re.DOTALL)[0]  # noqa: E731
+    leads = lambda svg: svg.count('<circle class="fg-leads"')  # noqa: E731
+    assert leads(picture(after)) == leads(picture(before)) + 1
+    assert "Applied or research scientist leads" in picture(after).split("Monitor: ")[1].split(";")[0]
