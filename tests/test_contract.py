@@ -119,3 +119,12 @@ def test_a_redirect_keeps_a_moved_page_alive(tmp_path):
     assert glossary and broken_promises(glossary, site) == []
     (site / "glossary.html").unlink()
     assert broken_promises(glossary, site)[0] == "glossary.html: the page is gone (keep it with a redirect)"
+
+
+def test_new_anchors_are_placed_after_their_neighbour_on_the_page():
+    from fieldguide.anchors import Anchor, placed
+
+    a, b, c = (Anchor("p.html", x, x.upper()) for x in ("a", "b", "c"))
+    other, new_page = Anchor("q.html", "z", "Z"), Anchor("r.html", "", "R")
+    result = placed([a, c, other], [b, new_page], [a, b, c, other, new_page])
+    assert [x.target for x in result] == ["p.html#a", "p.html#b", "p.html#c", "q.html#z", "r.html"]

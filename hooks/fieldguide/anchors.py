@@ -185,12 +185,29 @@ def unlisted(contract: list[Anchor], site_dir: Path) -> list[Anchor]:
     return [a for a in public_anchors(site_dir) if a.target not in known]
 
 
+def placed(contract: list[Anchor], new: list[Anchor], site: list[Anchor]) -> list[Anchor]:
+    """The contract with each new anchor inserted after the one before it on the site, so that the
+    file (and the links index built from it) follows the pages' own order. Existing lines keep theirs."""
+    result = list(contract)
+    targets = [a.target for a in site]
+    for anchor in new:
+        position = len(result)
+        before = targets[: targets.index(anchor.target)] if anchor.target in targets else []
+        known = {a.target: i for i, a in enumerate(result)}
+        for target in reversed(before):
+            if target in known and target.split("#")[0] == anchor.page:
+                position = known[target] + 1
+                break
+        result.insert(position, anchor)
+    return result
+
+
 def main(argv: list[str]) -> int:
     """python -m fieldguide.anchors SITE_DIR: add the site's new anchors to the contract."""
     site_dir = Path(argv[0]) if argv else Path("site")
     contract = read_contract() if CONTRACT_PATH.exists() else []
     new = unlisted(contract, site_dir)
-    write_contract(contract + new)
+    write_contract(placed(contract, new, public_anchors(site_dir)))
     for anchor in new:
         print(f"added {anchor.target}")
     print(f"{len(new)} new anchor(s); {len(contract) + len(new)} in {CONTRACT_PATH.name}")
