@@ -45,7 +45,9 @@ def load_data(path: Path) -> dict:
     text = _read(path)
     data, lines, problems = _parse(text, path)
     if not problems:
-        problems = schema_problems(data) or reference_problems(data)
+        from .pay import pay_problems  # here, not at the top: pay.py builds on this module
+
+        problems = schema_problems(data) or reference_problems(data) + pay_problems(data, path)
     if problems:
         raise DataError([_describe(path, lines, p) for p in problems])
     return data
@@ -232,9 +234,6 @@ def reference_problems(data: dict) -> list[Problem]:
         for j, source in enumerate(topic.get("sources", [])):
             if source not in ids["sources"]:
                 problems.append(Problem(("topics", i, "sources", j), _unknown("source", source, ids["sources"])))
-    for i, figure in enumerate(data["salary"]["figures"]):
-        if figure["source"] not in ids["sources"]:
-            problems.append(Problem(("salary", "figures", i, "source"), _unknown("source", figure["source"], ids["sources"])))
     for i, category in enumerate(data["categories"]):
         if not any(t["category"] == category["id"] for t in data["topics"]):
             problems.append(Problem(("categories", i, "id"), "this category has no topics"))
