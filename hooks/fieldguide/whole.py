@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .text import page_url
 
 _ID = re.compile(r'\bid="([^"]+)"')
+_LABELLEDBY = re.compile(r'\baria-labelledby="([^"]+)"')  # ids again: they must follow the renamed ones
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
@@ -39,6 +40,7 @@ def combine(pages: list[RenderedPage], print_page: str) -> str:
     parts = [_contents(pages)]
     for page in pages:
         body = _ID.sub(lambda m: f'id="{section_id(page.path, m[1])}"', page.html)
+        body = _LABELLEDBY.sub(lambda m: 'aria-labelledby="' + " ".join(section_id(page.path, i) for i in m[1].split()) + '"', body)
         body = _HREF.sub(lambda m: f'href="{_rewrite(m[1], page.path, included, print_page)}"', body)
         body = _HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", body)
         parts.append(f'<section class="fg-print-page" id="{section_id(page.path)}">\n{body}\n</section>')
