@@ -105,14 +105,27 @@ def test_percentiles_out_of_order_are_refused(valid_data, write_yaml, tmp_path):
 
 @pytest.mark.parametrize(
     "value, message",
-    [(-5, "expected a wage in US dollars a year, got a negative number (-5)"),
-     ("$120,230", "expected a number (a wage in US dollars a year), got '$120,230'; write it without $ or commas"),
-     (True, "expected a number (a wage in US dollars a year), got True")],
+    [(-5, "expected a number at least 0, got -5"),
+     ("$120,230", "expected a number, got a string ('$120,230')"),
+     (True, "expected a number, got true or false")],
 )
 def test_a_negative_or_non_numeric_wage_is_refused(valid_data, write_yaml, value, message):
     valid_data["salary"]["wages"][0]["median"] = value
-    problems = problems_for(write_yaml(valid_data))
-    assert any(f"salary.wages[0].median: {message}" in p for p in problems), problems
+    [problem] = problems_for(write_yaml(valid_data))
+    assert re.search(rf"roles.yml:\d+: salary.wages\[0\].median: {re.escape(message)}$", problem), problem
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [(-5, "expected a wage in US dollars a year, got a negative number (-5)"),
+     ("$120,230", "expected a number (a wage in US dollars a year), got '$120,230'; write it without $ or commas")],
+)
+def test_pay_checks_refuse_bad_numbers_without_the_schema_too(valid_data, tmp_path, value, message):
+    """The pay checks do not lean on the schema: called on their own, they still refuse a bad wage."""
+    (tmp_path / "pay-extract.csv").write_text((FIXTURES / "pay-extract.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    valid_data["salary"]["wages"][0]["median"] = value
+    problems = pay.pay_problems(valid_data, tmp_path / "roles.yml")
+    assert [(p.path, p.message) for p in problems] == [(("salary", "wages", 0, "median"), message)]
 
 
 def test_a_survey_figure_needs_its_respondents(valid_data, write_yaml):
@@ -124,7 +137,7 @@ def test_a_survey_figure_needs_its_respondents(valid_data, write_yaml):
     assert "salary.survey[1].respondents: 300 differs from pay-extract.csv:" in problem and "gives 333 respondents" in problem
     valid_data["salary"]["survey"][1]["respondents"] = 33.5
     [problem] = problems_for(write_yaml(valid_data))
-    assert "salary.survey[1].respondents: expected a whole number (a count of people), got 33.5" in problem
+    assert "salary.survey[1].respondents: expected a whole number, got a number (33.5)" in problem
 
 
 def test_some_percentiles_but_not_all_are_refused(valid_data, write_yaml):

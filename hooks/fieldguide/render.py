@@ -245,6 +245,11 @@ def expand(markdown: str, ctx: Context) -> str:
     return MARKER.sub(replace, markdown)
 
 
+def has_markers(markdown: str) -> bool:
+    """Whether a page asks for anything generated: a block marker or an inline figure."""
+    return bool(MARKER.search(markdown) or pay.INLINE.search(markdown))
+
+
 def _build(name: str, args: str, ctx: Context) -> str:
     if name not in BUILDERS:
         raise MarkerError(f"unknown marker; expected one of: {', '.join(BUILDERS)}")
