@@ -340,7 +340,7 @@ def build_pay_spread(ctx: "Context", role_id: str = "") -> str:
     headers = ["Occupation (SOC code)", "Counts for", "Employees", "10th percentile", "25th percentile", "Median",
                "75th percentile", "90th percentile", "Mean", "Period", "Source"]
     caption = f"Annual wages of US employees by percentile, {_periods(figures)}"
-    return _scope(ctx) + "\n" + _table(caption, headers, rows, "fg-pay-table")
+    return _scope(ctx) + "\n" + _table(caption, headers, rows)
 
 
 def build_pay_trend(ctx: "Context", role_id: str = "") -> str:
@@ -361,7 +361,7 @@ def build_pay_trend(ctx: "Context", role_id: str = "") -> str:
     headers = ["Occupation (SOC code)", "Counts for", *(f"{plain(p)}" for p in periods)]
     caption = f"Median annual wage, {_periods([f for fs in series for f in fs])}"
     links = ", ".join(_source_link(ctx, sources[p], f"{p}") for p in periods)
-    return _table(caption, headers, rows, "fg-pay-table") + f'\n<p class="fg-sources">Sources, one BLS release each: {links}</p>'
+    return _table(caption, headers, rows) + f'\n<p class="fg-sources">Sources, one BLS release each: {links}</p>'
 
 
 def build_pay_survey(ctx: "Context", role_id: str = "") -> str:
@@ -382,7 +382,7 @@ def build_pay_survey(ctx: "Context", role_id: str = "") -> str:
         rows.append(f'<tr><th scope="row">{plain(label)}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     headers = ["Role, as respondents chose it", "Counts for", *(f"{plain(r)}: median (respondents)" for r in regions), "Source"]
     caption = f"Median total annual pay in US dollars, survey of {_periods(figures)}"
-    return _table(caption, headers, rows, "fg-pay-table")
+    return _table(caption, headers, rows)
 
 
 def build_outlook(ctx: "Context", role_id: str = "") -> str:
@@ -398,7 +398,7 @@ def build_outlook(ctx: "Context", role_id: str = "") -> str:
                  _source_link(ctx, f["source"])]
         rows.append(f'<tr><th scope="row">{_occupation(f)}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     headers = ["Occupation (SOC code)", "Counts for", "Measure", "Value", "Period", "Source"]
-    return _table("Jobs, projections and entry-level education", headers, rows, "fg-pay-table")
+    return _table("Jobs, projections and entry-level education", headers, rows)
 
 
 def build_salary(ctx: "Context", role_id: str = "") -> str:
