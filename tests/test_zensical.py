@@ -18,7 +18,6 @@ import pytest
 from conftest import copy_project, read
 from fieldguide.anchors import broken_promises, read_contract
 from test_deploy import check_previews
-from test_browser import browser  # noqa: F401  (the browser fixture)
 
 # What loads a resource when a page or stylesheet is read: script/img/iframe src, link href, CSS url()/@import.
 _LOADS = re.compile(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"'
@@ -77,7 +76,7 @@ def _is_link_only(tag: str) -> bool:
 
 
 @pytest.mark.browser
-def test_offline_search_from_disk(browser, zensical_site):  # noqa: F811
+def test_offline_search_from_disk(browser, zensical_site):
     context = browser.new_context(offline=True)
     outside = []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
@@ -96,7 +95,7 @@ def zensical_search(page, query: str) -> int:
     page.keyboard.press("/")
     page.keyboard.type(query)
     summary = page.get_by_text(re.compile(r"^\d+ results?$"))
-    summary.wait_for(timeout=10_000)
+    summary.wait_for(timeout=30_000)
     return int(summary.inner_text().split()[0])
 
 
