@@ -26,8 +26,12 @@ def valid_data() -> dict:
 
 @pytest.fixture
 def write_yaml(tmp_path):
+    """Writes a data file, with the fixtures' pay extract beside it as the real one is."""
     def write(data, name="roles.yml") -> Path:
         path = tmp_path / name
+        extract = tmp_path / "pay-extract.csv"
+        if not extract.exists():
+            extract.write_text((FIXTURES / "pay-extract.csv").read_text(encoding="utf-8"), encoding="utf-8")
         text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         path.write_text(text, encoding="utf-8")
         return path

@@ -183,3 +183,18 @@ def test_front_door_picture_on_a_phone_is_the_tall_one(browser, hosted):
     narrow = page.locator(".fg-two-roles .fg-narrow svg").bounding_box()
     assert narrow["width"] <= 360 and narrow["height"] > 200
     context.close()
+
+
+@pytest.mark.parametrize("name", ["compare/salary.html", "index.html"])
+def test_pay_chart_fits_a_phone_without_sideways_scrolling(browser, hosted, name):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(hosted + name, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = page.locator("svg.fg-chart").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["height"] > 100
+    # Every label is inside the drawing, and the drawing inside the screen.
+    overflow = page.evaluate("""() => [...document.querySelectorAll('svg.fg-chart text')].filter(t => {
+        const r = t.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map(t => t.textContent)""")
+    assert overflow == []
+    context.close()

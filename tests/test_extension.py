@@ -76,6 +76,7 @@ def own_data(tmp_path, monkeypatch):
     """The extension loads the data itself: point it at a copy it may see change."""
     data = tmp_path / "roles.yml"
     shutil.copy(FIXTURES / "valid.yml", data)
+    shutil.copy(FIXTURES / "pay-extract.csv", tmp_path / "pay-extract.csv")
     monkeypatch.setattr(ext, "DATA_PATH", data)
     monkeypatch.setattr(ext, "_loaded", {})
     return data

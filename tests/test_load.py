@@ -100,9 +100,9 @@ def test_unknown_category_is_refused(valid_data, write_yaml):
 
 
 def test_unknown_role_is_refused(valid_data, write_yaml):
-    valid_data["salary"]["figures"][0]["role"] = "statistician"
+    valid_data["salary"]["wages"][0]["role"] = "statistician"
     [problem] = problems_for(write_yaml(valid_data))
-    assert "salary.figures[0].role: expected one of data_scientist, ml_engineer" in problem
+    assert "salary.wages[0].role: expected one of data_scientist, ml_engineer" in problem
 
 
 def test_unknown_role_key_in_topic_is_refused(valid_data, write_yaml):
@@ -113,20 +113,20 @@ def test_unknown_role_key_in_topic_is_refused(valid_data, write_yaml):
 
 def test_unknown_source_is_refused(valid_data, write_yaml):
     valid_data["topics"][0]["sources"] = ["brief", "rumour"]
-    valid_data["salary"]["figures"][1]["source"] = "hearsay"
+    valid_data["salary"]["wages"][1]["source"] = "hearsay"
     problems = problems_for(write_yaml(valid_data))
     assert any("topics[0].sources[1]: unknown source 'rumour'" in p for p in problems)
-    assert any("salary.figures[1].source: unknown source 'hearsay'" in p for p in problems)
+    assert any("salary.wages[1].source: unknown source 'hearsay'" in p for p in problems)
 
 
 def test_malformed_values_are_refused(valid_data, write_yaml):
     valid_data["topics"][0]["id"] = "Python or R"
-    valid_data["salary"]["figures"][0]["soc"] = "152051"
+    valid_data["salary"]["wages"][0]["soc"] = "152051"
     valid_data["sources"][1]["url"] = "javascript:alert(1)"
     valid_data["sources"][0]["read"] = "26/11/2026"
     problems = "\n".join(problems_for(write_yaml(valid_data)))
     assert "topics[0].id: expected text of the form lower-case-words-with-hyphens" in problems
-    assert "salary.figures[0].soc: expected text of the form a SOC code" in problems
+    assert "salary.wages[0].soc: expected text of the form a SOC code" in problems
     assert "sources[1].url: expected text of the form an https:// or http:// address" in problems
     assert "sources[0].read: expected text of the form a date YYYY-MM-DD" in problems
 

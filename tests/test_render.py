@@ -14,7 +14,8 @@ import pytest
 
 from fieldguide.anchors import Anchor
 from fieldguide.guide import Guide
-from fieldguide.render import Context, MarkerError, build_comparison, build_salary, build_topic, expand, misplaced_topics
+from fieldguide.pay import build_salary
+from fieldguide.render import Context, MarkerError, build_comparison, build_topic, expand, misplaced_topics
 from fieldguide.text import first_paragraph, href, markdown_text, plain, rich
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -118,9 +119,10 @@ def test_salary_table_golden(guide):
 
 
 def test_salary_proxy_is_never_the_role_own_figure(guide):
-    html = build_salary(Context(guide, "compare/salary.md"))
-    assert "Proxy for ML engineer: not the role's own figure" in html
-    assert "$112,590" in html and "$133,080" in html
+    html = build_salary(Context(guide, "roles/ml-engineer.md"), "ml_engineer")
+    assert html.count("Proxy for ML engineer") == 1  # once per row, and one proxy row
+    assert "$135,980" in html and "$120,230" not in html  # the role's rows only
+    assert "ML engineer, its own figure" in html and "$189,500 <small>(n = 80)</small>" in html
 
 
 def test_comparison_table_is_accessible(guide):

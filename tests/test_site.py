@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import zipfile
 from html import escape as html_escape
+from html import unescape
 
 import pytest
 import yaml
@@ -60,15 +61,78 @@ def test_comparison_tables_are_generated_with_caption_and_scope(built_site):
 
 def test_markers_never_reach_the_reader(built_site):
     for page in built_site.rglob("*.html"):
-        assert "<!-- comparison:" not in page.read_text(encoding="utf-8"), page
+        html = page.read_text(encoding="utf-8")
+        assert "<!-- comparison:" not in html and "<!--fig:" not in html and "<!-- pay-" not in html, page
 
 
 def test_salary_figures_with_period_and_source(built_site):
     html = read(built_site, "compare/salary.html")
-    for figure in DATA["salary"]["figures"]:
+    for figure in DATA["salary"]["wages"]:
+        assert f"${figure['median']:,}" in html, figure["id"]
+    for figure in DATA["salary"]["outlook"]:
         assert html_escape(figure["value"]) in html
-    assert "Proxy for ML engineer: not the role's own figure" in html
-    assert 'href="https://www.bls.gov/ooh/math/data-scientists.htm"' in html
+    assert "Proxy for ML engineer" in html
+    assert 'href="../sources.html#source-bls-oews-may-2025">Occupational Employment and Wage Statistics, May 2025' in html
+
+
+EXTRACT = list(csv.DictReader(io.StringIO((ROOT / "data/pay-extract.csv").read_text(encoding="utf-8"))))
+DOLLARS = re.compile(r"\$([0-9][0-9,]*(?:\.[0-9]{2})?)")
+
+
+def visible_text(html: str) -> str:
+    """The words a reader sees (the chart's labels included), without tags or comments."""
+    html = re.sub(r"<!--.*?-->", " ", html, flags=re.S)
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.mark.parametrize("page", ["compare/salary.html", "index.html", "roles/data-scientist.html", "roles/ml-engineer.html"])
+def test_every_dollar_figure_shown_is_a_value_of_the_extract(built_site, page):
+    html = read(built_site, page)
+    article = html[html.index("<article"):html.index("</article>")]
+    shown = {float(v.replace(",", "")) for v in DOLLARS.findall(visible_text(article))}
+    wages = {float(r["value"]) for r in EXTRACT if r["measure"].startswith("A_") or r["measure"] == "median_yearly_salary_usd"}
+    assert shown and shown <= wages, sorted(shown - wages)
+
+
+def test_the_pay_chart_is_on_the_salary_page_and_small_on_the_home_page(built_site):
+    salary, home = read(built_site, "compare/salary.html"), read(built_site, "index.html")
+    assert salary.count('<svg class="fg-chart"') == 1 and home.count('<svg class="fg-chart"') == 1
+    assert 'aria-labelledby="fg-pay-chart-title fg-pay-chart-desc"' in salary
+    assert 'aria-labelledby="fg-pay-chart-small-title fg-pay-chart-small-desc"' in home
+    glance = home[home.index('id="at-a-glance"'):home.index('id="in-one-paragraph"')]
+    assert ">Pay</a>" in glance and "$120,230" in glance
+
+
+# A dollar amount, a percentage, or a number written as percent: figures come from the data.
+TYPED_FIGURE = re.compile(r"\$\s?[0-9]|[0-9]\s?%|[0-9]\s?percent\b|\bUSD\s?[0-9]")
+
+
+def test_no_page_types_a_dollar_amount_or_percentage():
+    typed = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            if TYPED_FIGURE.search(line):
+                typed.append(f"{page.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
+    assert typed == []
+
+
+def test_an_edited_percentile_moves_the_chart_and_the_table(project, tmp_path):
+    edit(project / "data/roles.yml", "      p90: 199130\n", "      p90: 201000\n")
+    edit(project / "data/pay-extract.csv", ",A_PCT90,199130,", ",A_PCT90,201000,")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = read(tmp_path / "out", "compare/salary.html")
+    start = html.index('<svg class="fg-chart"')
+    chart = html[start:html.index("</svg>", start)]
+    assert ">$201,000</text>" in chart and "<td>$201,000</td>" in html and "$199,130" not in html
+
+
+def test_a_percentile_edited_in_the_data_alone_fails_the_build(project, tmp_path):
+    edit(project / "data/roles.yml", "      p90: 199130\n", "      p90: 201000\n")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert re.search(r"data/roles.yml:\d+: salary.wages\[0\].p90: 201000 differs from pay-extract.csv:\d+", result.stderr), result.stderr
 
 
 def test_sources_page_lists_every_source(built_site):
@@ -89,6 +153,10 @@ def test_downloads_are_published(built_site):
     assert data["ownership"][0]["stage"] == DATA["ownership"][0]["stage"]
     rows = list(csv.DictReader(io.StringIO(read(built_site, "downloads/expertise.csv"))))
     assert [r["id"] for r in rows] == [t["id"] for t in DATA["topics"] if t["category"] == "expertise"]
+    assert data["salary"] == DATA["salary"] and len(data["pay_extract"]) == len(EXTRACT)
+    pay_rows = list(csv.DictReader(io.StringIO(read(built_site, "downloads/salary-figures.csv"))))
+    assert all(r["file_commit"] for r in pay_rows if r["kind"] != "outlook")
+    assert read(built_site, "downloads/pay-extract.csv") == (ROOT / "data/pay-extract.csv").read_text(encoding="utf-8")
 
 
 def test_offline_archive_holds_the_whole_site(built_site):
@@ -168,7 +236,7 @@ def test_markup_in_data_is_shown_as_text(project, tmp_path):
     "old, new, expected",
     [
         ("  - id: data_scientist\n", "  - id: data_scientist\n    salary: lots\n", r"data/roles.yml:\d+: roles\[0\].salary: unknown key"),
-        ("    soc: \"15-2051\"\n", "    soc: 152051\n", r"data/roles.yml:\d+: salary.figures\[0\].soc: expected a string, got a number"),
+        ("    soc: \"15-2051\"\n", "    soc: 152051\n", r"data/roles.yml:\d+: salary.wages\[0\].soc: expected a string, got a number"),
         ("sources:\n", "sources: [\n", r"data/roles.yml:\d+:\d+: not valid YAML"),
     ],
 )

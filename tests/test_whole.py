@@ -52,3 +52,10 @@ def test_built_print_page_holds_every_page_with_unique_ids(built_site):
     assert len(ids) == len(set(ids))
     assert 'id="roles-data-scientist--responsibilities"' in html
     assert 'href="#compare-expertise--python-or-r"' in html
+
+
+def test_aria_references_follow_the_renamed_ids():
+    page = RenderedPage("index.md", "Home", '<svg role="img" aria-labelledby="c-title c-desc"><title id="c-title">T</title>'
+                                            '<desc id="c-desc">D</desc></svg>')
+    html = combine([page], "print.md")
+    assert 'aria-labelledby="index--c-title index--c-desc"' in html and 'id="index--c-desc"' in html

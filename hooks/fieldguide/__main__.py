@@ -38,7 +38,8 @@ def main(argv: list[str]) -> int:
         print(f"\n{category['title']}\n")
         print(text_table(guide, category["id"]))
     print(f"{'' if quiet else chr(10)}{len(guide.topics)} topics in {len(guide.categories)} categories, "
-          f"{len(guide.salary['figures'])} salary figures, {len(guide.sources)} sources: the data is valid.")
+          f"{len(guide.salary['wages'])} wage figures, {len(guide.salary['survey'])} survey figures, "
+          f"{len(guide.sources)} sources: the data is valid.")
     return 0
 
 

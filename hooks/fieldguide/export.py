@@ -11,10 +11,13 @@ import json
 import zipfile
 from pathlib import Path
 
-from .guide import Guide
+from . import pay
+from .guide import DATA_PATH, Guide
 from .load import SCHEMA_PATH
 from .render import ARCHIVE_NAME, DOWNLOADS_DIR
 from .text import unmarked
+
+EXTRACT_PATH = DATA_PATH.parent / pay.EXTRACT_NAME
 
 # Source maps only serve a developer's debugger; they are a third of the theme's bytes.
 LEFT_OUT_OF_ARCHIVE = {".map"}
@@ -23,8 +26,11 @@ LEFT_OUT_OF_ARCHIVE = {".map"}
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def to_json(guide: Guide) -> str:
-    return json.dumps(plain_data(guide.data), indent=2, ensure_ascii=False) + "\n"
+def to_json(guide: Guide, extract_path: Path = EXTRACT_PATH) -> str:
+    """The data file as JSON, rich values as plain text, with the extract rows its pay figures were checked against."""
+    rows, _ = pay.read_extract(extract_path)
+    extract = [{k: v for k, v in row.items() if k != "line"} for row in rows]
+    return json.dumps({**plain_data(guide.data), "pay_extract": extract}, indent=2, ensure_ascii=False) + "\n"
 
 
 def plain_data(data: dict) -> dict:
@@ -65,10 +71,39 @@ def category_csv(guide: Guide, category_id: str) -> str:
     return _csv(["id", "title", *role_ids, "shared", "sources"], rows)
 
 
-def salary_csv(guide: Guide) -> str:
-    keys = ["occupation", "soc", "role", "proxy", "measure", "value", "period", "source"]
-    rows = [[str(figure[k]).lower() if k == "proxy" else figure[k] for k in keys] for figure in guide.salary["figures"]]
-    return _csv(keys, rows)
+SALARY_COLUMNS = ["figure", "kind", "occupation_or_role", "code", "region", "role", "proxy", "measure", "value",
+                  "respondents", "period", "source", "source_title", "extract_row", "file_repo", "file_path", "file_commit"]
+
+
+def salary_csv(guide: Guide, extract_path: Path = EXTRACT_PATH) -> str:
+    """Every pay figure, one value a row, with its period, source and the file it was read from."""
+    rows, _ = pay.read_extract(extract_path)
+    out = []
+    for figure in guide.salary["wages"]:
+        for key, measure in pay.WAGE_MEASURES.items():
+            if key in figure:
+                out.append(_salary_row(guide, rows, figure, key, "wage", figure["occupation"], figure["soc"],
+                                       pay.WAGE_REGION, measure))
+    for figure in guide.salary["survey"]:
+        out.append(_salary_row(guide, rows, figure, "median", "survey", figure["label"], "", figure["region"],
+                               pay.SURVEY_MEASURE))
+    for figure in guide.salary["outlook"]:
+        source = guide.source(figure["source"])
+        out.append(["", "outlook", figure["occupation"], figure["soc"], pay.WAGE_REGION, figure["role"],
+                    str(figure["proxy"]).lower(), figure["measure"], figure["value"], "", figure["period"],
+                    figure["source"], source["title"], "", source.get("url", ""), "", ""])
+    return _csv(SALARY_COLUMNS, out)
+
+
+def _salary_row(guide: Guide, rows: list[dict], figure: dict, key: str, kind: str, name: str, code: str,
+                region: str, measure: str) -> list:
+    row = pay.provenance(rows, figure, key) or {}
+    value = figure[key]
+    return [figure["id"], kind, name, code, region, figure.get("role", ""), str(figure.get("proxy", False)).lower(),
+            measure, int(value) if float(value).is_integer() else value, figure.get("respondents", ""),
+            figure["period"], figure["source"], guide.source(figure["source"])["title"],
+            f"{pay.EXTRACT_NAME}:{row['line']}" if row else "", row.get("file_repo", ""), row.get("file_path", ""),
+            row.get("file_commit", "")]
 
 
 def ownership_csv(guide: Guide) -> str:
@@ -83,7 +118,8 @@ def ownership_csv(guide: Guide) -> str:
 
 def data_files(guide: Guide) -> dict[str, str]:
     """Every machine-readable download, by its path under the site."""
-    files = {f"{DOWNLOADS_DIR}/roles.json": to_json(guide), f"{DOWNLOADS_DIR}/salary-figures.csv": salary_csv(guide)}
+    files = {f"{DOWNLOADS_DIR}/roles.json": to_json(guide), f"{DOWNLOADS_DIR}/salary-figures.csv": salary_csv(guide),
+             f"{DOWNLOADS_DIR}/{pay.EXTRACT_NAME}": EXTRACT_PATH.read_text(encoding="utf-8")}
     if guide.data.get("ownership"):
         files[f"{DOWNLOADS_DIR}/ownership.csv"] = ownership_csv(guide)
     for category in guide.categories:

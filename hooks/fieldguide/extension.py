@@ -19,7 +19,8 @@ from markdown.preprocessors import Preprocessor
 
 from .anchors import CONTRACT_PATH, Anchor, read_contract
 from .guide import DATA_PATH, Guide
-from .render import MARKER, Context, MarkerError, expand
+from .pay import EXTRACT_NAME
+from .render import Context, MarkerError, expand, has_markers
 from .text import first_paragraph
 
 # After snippets (32) and whitespace normalisation (30); before raw HTML is stashed (20),
@@ -67,7 +68,7 @@ class MarkerPreprocessor(Preprocessor):
         if page is not None:
             # Each page opens with a summary: it doubles as the page's meta description.
             page.meta.setdefault("description", first_paragraph(markdown))
-        if not MARKER.search(markdown):
+        if not has_markers(markdown):
             return lines
         if page is None:
             raise MarkerError("the page being rendered is unknown: no engine hook or rendering context named it")
@@ -105,7 +106,7 @@ _loaded: dict[tuple, Build] = {}
 def _standalone_build(site_url: str, md: Markdown) -> Build:
     if not site_url and (processor := _zensical_context(md)):
         site_url = processor.config.get("site_url") or ""
-    stamp = (*(_changed(path) for path in (DATA_PATH, CONTRACT_PATH)), site_url)
+    stamp = (*(_changed(path) for path in (DATA_PATH, DATA_PATH.parent / EXTRACT_NAME, CONTRACT_PATH)), site_url)
     if stamp not in _loaded:
         _loaded.clear()
         _loaded[stamp] = Build(Guide.load(DATA_PATH), read_contract(CONTRACT_PATH), site_url)

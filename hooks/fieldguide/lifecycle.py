@@ -19,6 +19,7 @@ as the fallback, so they read in light, dark and print. Every value goes through
 
 from __future__ import annotations
 
+from . import svg
 from .guide import Guide, UnknownName
 from .load import Problem
 from .text import href, markdown_text, plain
@@ -136,12 +137,9 @@ def _unknown(kind: str, value, known: list[str]) -> str:
     return f"unknown {kind} '{value}'; expected one of: {', '.join(known)}"
 
 
-# --- SVG helpers --------------------------------------------------------------------------
+# --- drawing (the generic pieces are in svg.py) -------------------------------------------
 
-
-def _w(text: str, size: float) -> float:
-    """A generous estimate of a label's width in the theme's sans-serif."""
-    return len(text) * size * 0.56
+_w = svg.text_width
 
 
 def _wrap(text: str, size: float, width: float) -> list[str]:
@@ -157,8 +155,8 @@ def _wrap(text: str, size: float, width: float) -> list[str]:
 
 
 def _text(x: float, y: float, text: str, cls: str = "", anchor: str = "start", size: float = 12) -> str:
-    klass = f' class="{cls}"' if cls else ""
-    return f'<text x="{x:g}" y="{y:g}" font-size="{size:g}" text-anchor="{anchor}"{klass}>{plain(text)}</text>'
+    """svg.text with a font size: these diagrams mix sizes within one drawing."""
+    return svg.text(x, y, text, cls, anchor).replace("<text ", f'<text font-size="{svg.number(size)}" ', 1)
 
 
 def _arrow(points: list[tuple[float, float]], cls: str = "fg-line") -> str:
@@ -176,16 +174,8 @@ def _arrow(points: list[tuple[float, float]], cls: str = "fg-line") -> str:
 
 
 def _svg(ident: str, title: str, desc: str, width: float, height: float, body: list[str], cls: str = "") -> str:
-    """An inline SVG named for assistive technology by its <title> and <desc>."""
-    klass = f"fg-diagram {cls}".strip()
-    return (
-        f'<svg class="{klass}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
-        f'width="{width:g}" height="{height:g}" role="img" aria-labelledby="{ident}-title {ident}-desc" '
-        f'fill="currentColor">'
-        f'<title id="{ident}-title">{plain(title)}</title><desc id="{ident}-desc">{plain(desc)}</desc>'
-        + "".join(body)
-        + "</svg>"
-    )
+    """An accessible inline SVG (svg.root) in the diagrams' own class."""
+    return svg.root(ident, width, height, title, desc, body, f"fg-diagram {cls}".strip())
 
 
 def _figure(svg: str, caption: str = "", cls: str = "") -> str:

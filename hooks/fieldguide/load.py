@@ -45,9 +45,10 @@ def load_data(path: Path) -> dict:
     text = _read(path)
     data, lines, problems = _parse(text, path)
     if not problems:
-        from .lifecycle import problems as lifecycle_problems  # imports Problem from here
+        from .lifecycle import problems as lifecycle_problems  # these build on this module
+        from .pay import pay_problems
 
-        problems = schema_problems(data) or reference_problems(data) or lifecycle_problems(data)
+        problems = schema_problems(data) or reference_problems(data) + pay_problems(data, path) + lifecycle_problems(data)
     if problems:
         raise DataError([_describe(path, lines, p) for p in problems])
     return data
@@ -215,9 +216,6 @@ def reference_problems(data: dict) -> list[Problem]:
         for j, source in enumerate(topic.get("sources", [])):
             if source not in ids["sources"]:
                 problems.append(Problem(("topics", i, "sources", j), _unknown("source", source, ids["sources"])))
-    for i, figure in enumerate(data["salary"]["figures"]):
-        if figure["source"] not in ids["sources"]:
-            problems.append(Problem(("salary", "figures", i, "source"), _unknown("source", figure["source"], ids["sources"])))
     for i, category in enumerate(data["categories"]):
         if not any(t["category"] == category["id"] for t in data["topics"]):
             problems.append(Problem(("categories", i, "id"), "this category has no topics"))

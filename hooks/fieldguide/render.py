@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import pay
 from .anchors import Anchor
 from .guide import SOURCES_PAGE, Guide, UnknownName
 from .text import href, markdown_text, page_url, plain, rich
@@ -76,6 +77,7 @@ def build_at_a_glance(ctx: Context, args: str = "") -> str:
         for topic in ctx.guide.topics
         if topic.get("glance")
     ]
+    rows.append(pay.glance_row(ctx))
     return _table("The two roles at a glance", ["Topic", *_role_names(ctx.guide)], rows)
 
 
@@ -132,51 +134,7 @@ def build_role(ctx: Context, args: str) -> str:
     )
 
 
-# --- salary and sources -----------------------------------------------------------
-
-
-_FIGURE_TABLES = {
-    "pay": "Pay: median annual wages, with occupation code, period and source",
-    "outlook": "Jobs, outlook and entry-level education, with occupation code, period and source",
-}
-
-
-def _build_figures(ctx: Context, kind: str, role_id: str) -> str:
-    figures = [f for f in ctx.guide.salary["figures"] if f["kind"] == kind]
-    if role_id:
-        ctx.guide.role(role_id)
-        figures = [f for f in figures if f["role"] == role_id]
-    if not figures:
-        raise MarkerError(f"the data file has no {kind} figures for this role")
-    rows = [_salary_row(ctx, figure) for figure in figures]
-    headers = ["Occupation (SOC code)", "Counts for", "Measure", "Value", "Period", "Source"]
-    if role_id:  # the scope sentence is said once, on the salary page; a role page links to it
-        who = plain(ctx.guide.role(role_id)["name"]).lower()
-        scope = f'<p class="fg-scope">What the figures for the {who} cover and leave out: <a href="{href(ctx.page, SALARY_PAGE, "how-to-read")}">how to read them</a>.</p>'
-    else:
-        scope = f'<p class="fg-scope">{rich(ctx.guide.salary["scope"])}</p>'
-    return scope + "\n" + _table(_FIGURE_TABLES[kind], headers, rows)
-
-
-def build_salary(ctx: Context, role_id: str = "") -> str:
-    return _build_figures(ctx, "pay", role_id)
-
-
-def build_outlook(ctx: Context, role_id: str = "") -> str:
-    return _build_figures(ctx, "outlook", role_id)
-
-
-def _salary_row(ctx: Context, figure: dict) -> str:
-    source = ctx.guide.source(figure["source"])
-    role = plain(ctx.guide.role(figure["role"])["name"])
-    counts = f"Proxy for {role}: not the role's own figure" if figure["proxy"] else role
-    note = f'<br><small>{rich(figure["note"])}</small>' if figure.get("note") else ""
-    occupation = f"{plain(figure['occupation'])} ({plain(figure['soc'])})"
-    if source.get("url"):
-        occupation = f'<a href="{plain(source["url"])}">{occupation}</a>'
-    source_link = f'<a href="{href(ctx.page, SOURCES_PAGE, source_anchor(source["id"]))}">{plain(source["publisher"])}</a>'
-    cells = [counts + note, plain(figure["measure"]), plain(figure["value"]), plain(figure["period"]), source_link]
-    return f'<tr><th scope="row">{occupation}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+# --- sources (pay figures: pay.py) ------------------------------------------------
 
 
 def build_sources(ctx: Context, args: str = "") -> str:
@@ -233,7 +191,8 @@ def build_downloads(ctx: Context, args: str = "") -> str:
     items += [
         (f"{DOWNLOADS_DIR}/{c['id']}.csv", f"{plain(c['title'])} comparison (CSV)") for c in ctx.guide.categories
     ]
-    items.append((f"{DOWNLOADS_DIR}/salary-figures.csv", "Salary figures with their sources (CSV)"))
+    items.append((f"{DOWNLOADS_DIR}/salary-figures.csv", "Pay figures with their periods, sources and the files they were read from (CSV)"))
+    items.append((f"{DOWNLOADS_DIR}/{pay.EXTRACT_NAME}", "The verified extract the pay figures are checked against (CSV)"))
     if ctx.guide.data.get("ownership"):
         items.append((f"{DOWNLOADS_DIR}/ownership.csv", "Who owns each stage of a model's life (CSV)"))
     return _download_list(ctx, items)
@@ -260,8 +219,13 @@ BUILDERS = {
     "topic": build_topic,
     "role": build_role,
     "at-a-glance": build_at_a_glance,
-    "salary": build_salary,
-    "outlook": build_outlook,
+    "salary": pay.build_salary,
+    "outlook": pay.build_outlook,
+    "pay-spread": pay.build_pay_spread,
+    "pay-trend": pay.build_pay_trend,
+    "pay-survey": pay.build_pay_survey,
+    "pay-chart": pay.build_pay_chart,
+    "pay-abroad": pay.build_pay_abroad,
     "sources": build_sources,
     "links": build_links,
     "downloads": build_downloads,
@@ -288,7 +252,20 @@ def expand(markdown: str, ctx: Context) -> str:
         except (MarkerError, UnknownName, lifecycle.LifecycleError) as error:
             raise MarkerError(f"{ctx.page}: marker '{match.group(0).strip()}': {error}") from None
 
+    def replace_inline(match: re.Match) -> str:
+        try:
+            return pay.inline_figure(ctx, match["id"], match["key"])
+        except (MarkerError, UnknownName) as error:
+            raise MarkerError(f"{ctx.page}: figure '{match.group(0)}': {error}") from None
+
+    # Inline figures first: one alone on a line must not be read as a block marker.
+    markdown = pay.INLINE.sub(replace_inline, markdown)
     return MARKER.sub(replace, markdown)
+
+
+def has_markers(markdown: str) -> bool:
+    """Whether a page asks for anything generated: a block marker or an inline figure."""
+    return bool(MARKER.search(markdown) or pay.INLINE.search(markdown))
 
 
 def _build(name: str, args: str, ctx: Context) -> str:

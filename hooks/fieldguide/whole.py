@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .text import page_url
 
 _ID = re.compile(r'\bid="([^"]+)"')
-_LABELLED = re.compile(r'\baria-(labelledby|describedby)="([^"]+)"')
+_LABELLED = re.compile(r'\baria-(labelledby|describedby)="([^"]+)"')  # ids again: they must follow the renamed ones
 # The index of stable links is a tool for the web, a long table of addresses on paper:
 # the print page names it instead of copying it.
 _LINKS_INDEX = re.compile(r'<div class="fg-links">.*?</div>', re.DOTALL)
