@@ -421,3 +421,12 @@ def test_one_ownership_cell_moves_the_matrix_and_the_map(built_site, project, tm
     leads = lambda svg: svg.count('<circle class="fg-leads"')  # noqa: E731
     assert leads(picture(after)) == leads(picture(before)) + 1
     assert "Applied or research scientist leads" in picture(after).split("Monitor: ")[1].split(";")[0]
+
+
+def test_stylesheet_braces_balance():
+    """A rule left open (an easy slip when two changes meet in extra.css) swallows every rule after it."""
+    depth = 0
+    for number, line in enumerate((ROOT / "docs/assets/extra.css").read_text(encoding="utf-8").splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"extra.css:{number}: closes a rule that is not open"
+    assert depth == 0, "extra.css: a rule is left open"
