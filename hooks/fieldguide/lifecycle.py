@@ -26,7 +26,6 @@ from .text import href, markdown_text, plain
 
 LEVELS = ("leads", "contributes", "consulted", "none")
 LEVEL_NAMES = {"leads": "Leads", "contributes": "Contributes", "consulted": "Consulted", "none": "None"}
-_KEYS = ("neighbouring_roles", "process_loop", "handoffs", "lifecycle", "ownership")
 
 
 class LifecycleError(ValueError):
@@ -97,7 +96,7 @@ def _ownership_problems(data: dict, role_ids: list[str], stage_ids: list[str]) -
     for i, row in enumerate(data["ownership"]):
         stage = row["stage"]
         if stage not in stage_ids:
-            found.append(Problem((("ownership", i, "stage")), _unknown("stage", stage, stage_ids)))
+            found.append(Problem(("ownership", i, "stage"), _unknown("stage", stage, stage_ids)))
         elif stage in seen:
             found.append(Problem(("ownership", i, "stage"), f"stage '{stage}' already has a row at ownership[{seen[stage]}]"))
         else:
