@@ -45,10 +45,16 @@ def load_data(path: Path) -> dict:
     text = _read(path)
     data, lines, problems = _parse(text, path)
     if not problems:
-        problems = schema_problems(data) or reference_problems(data)
+        problems = schema_problems(data) or reference_problems(data) + _skills_problems(data)
     if problems:
         raise DataError([_describe(path, lines, p) for p in problems])
     return data
+
+
+def _skills_problems(data: dict) -> list[Problem]:
+    from .skills import problems  # imported late: skills.py builds on this module
+
+    return problems(data)
 
 
 def _read(path: Path) -> str:
