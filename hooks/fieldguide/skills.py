@@ -378,7 +378,8 @@ def build_posting_reader(ctx: Context, args: str = "") -> str:
 def inline_data(name: str, value: dict) -> str:
     """A classic script assigning a global: survives instant navigation, never closes early."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    text = text.replace("</", "<\\/").replace("<!--", "<\\!--").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # No "<" at all, so neither "</script>" nor "<!--" can occur; still valid JSON and JavaScript.
+    text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"<script>window.{name}={text};</script>"
 
 
