@@ -6,18 +6,19 @@ VENV     := .venv
 BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 PIP_PIN  := pip==26.3
+UV_PIN   := uv==0.13.9
 CHROMIUM ?= /usr/bin/chromium
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build test check-data anchors bench lock browsers clean
+.PHONY: serve build build-zensical test check-data anchors bench lock browsers clean
 
 $(STAMP): pyproject.toml requirements.lock
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { echo "Python 3.11.5 or newer is needed"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --disable-pip-version-check "$(PIP_PIN)"
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements.lock --group test
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $(STAMP)
 
 serve: $(STAMP)  ## the site at http://127.0.0.1:8000, reloading on every change; not strict, so errors show and it goes on
@@ -28,6 +29,11 @@ build: $(STAMP)  ## site/ with --strict; site/ is replaced only when the whole b
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	@rm -rf site && mv .site-tmp site
 	@echo "Built site/"
+
+build-zensical: $(STAMP)  ## the same site built by Zensical into site-zensical/ (make build stays on MkDocs)
+	@$(BIN)/python -m fieldguide --check
+	$(BIN)/zensical build --clean --strict -f zensical.yml
+	$(BIN)/python -m fieldguide.finish site-zensical
 
 test: $(STAMP) browsers  ## the whole suite
 	$(BIN)/python -m pytest
@@ -41,11 +47,11 @@ anchors: build  ## add new sections to the anchor contract (data/anchors.txt); n
 bench: $(STAMP)  ## build time, the hook's share, and growth with 10x, 100x, 1000x the topics
 	$(BIN)/python -m fieldguide.bench
 
-lock:  ## re-resolve the dependencies and rewrite requirements.lock
+lock:  ## re-resolve the dependency ranges in pyproject.toml into requirements.lock, with every file's hash
 	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
-	.lockvenv/bin/python -m pip install -q "$(PIP_PIN)"
-	.lockvenv/bin/python -m pip install -q --group test
-	.lockvenv/bin/python -m pip freeze --exclude pip > requirements.lock
+	.lockvenv/bin/python -m pip install -q "$(UV_PIN)"
+	.lockvenv/bin/uv pip compile --group pyproject.toml:test --generate-hashes --python-version 3.11.5 \
+	  --python-platform x86_64-manylinux_2_28 --no-header --quiet -o requirements.lock
 	rm -rf .lockvenv
 
 browsers:  ## Debian's Chromium for the browser tests, when it is missing and can be installed
@@ -60,4 +66,4 @@ browsers:  ## Debian's Chromium for the browser tests, when it is missing and ca
 	fi
 
 clean:
-	rm -rf site .site-tmp $(VENV)
+	rm -rf site .site-tmp site-zensical .cache $(VENV)

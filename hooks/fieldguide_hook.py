@@ -1,4 +1,8 @@
-"""MkDocs hook: wires the fieldguide package into the build. No logic of its own.
+"""MkDocs hook: wires the fieldguide package into MkDocs' events. No logic of its own.
+
+The Markdown extension (fieldguide.extension) expands the markers; this hook
+gives it the data once per build and the page being rendered, and runs the
+engine-neutral finishing step (fieldguide.finish) after the build.
 
 The data is loaded afresh for every build (never at import: `mkdocs serve`
 imports this module once), so editing data/roles.yml reloads the site.
@@ -16,81 +20,75 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from fieldguide.anchors import ContractError, read_contract
-from fieldguide.export import write_downloads
+from fieldguide.extension import Build, FieldguideExtension, Page
+from fieldguide.finish import finish
 from fieldguide.guide import Guide
 from fieldguide.load import DataError
-from fieldguide.render import MARKER, WHOLE_GUIDE_PLACEHOLDER, Context, MarkerError, expand, misplaced_topics
-from fieldguide.text import first_paragraph, markdown_text
-from fieldguide.whole import RenderedPage, combine
+from fieldguide.render import MARKER, misplaced_topics
+from fieldguide.text import markdown_text
 
 log = logging.getLogger("mkdocs.hooks.fieldguide")
 
+extension = FieldguideExtension()
 
-class _Build:
+
+class _State:
     serving = False
-    guide: Guide | None = None
-    anchors: list = []
-    rendered: list[str] = []
     data_error = ""  # while serving: why the current data could not be used
 
 
 def on_startup(command, dirty):
-    _Build.serving = command == "serve"
+    _State.serving = command == "serve"
+
+
+def on_config(config):
+    if extension not in config.markdown_extensions:
+        config.markdown_extensions.append(extension)
+    extension.on_error = _marker_failed
 
 
 def on_pre_build(config):
-    _Build.rendered, _Build.data_error = [], ""
+    _State.data_error = ""
+    last_good = extension.build.guide if extension.build else None
     try:
         guide, anchors = Guide.load(), read_contract()
     except (DataError, ContractError) as error:
         _fail(str(error))
         # Only reached while serving: keep the last good data, so this is the only error shown.
-        _Build.data_error = str(error)
+        _State.data_error = str(error)
+        extension.build = Build(last_good, extension.build.anchors if extension.build else [], config.site_url or "")
         return
-    _Build.guide, _Build.anchors = guide, anchors
+    extension.build = Build(guide, anchors, config.site_url or "")
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Each page opens with a summary: it doubles as the page's meta description.
-    page.meta.setdefault("description", first_paragraph(markdown))
-    if not MARKER.search(markdown):
-        return markdown
-    notice = _error_notice(_Build.data_error) if _Build.data_error else ""
-    if _Build.guide is None:  # serving, and the data has never been valid: nothing to render
-        return notice + markdown
-    ctx = Context(_Build.guide, page.file.src_uri, _Build.anchors, config.site_url or "")
-    try:
-        markdown = expand(markdown, ctx)
-    except MarkerError as error:
-        _fail(str(error))
-        return _error_notice(str(error)) + markdown
-    _Build.rendered += ctx.rendered_topics
-    return notice + markdown
-
-
-def on_page_context(context, page, config, nav):
-    # By now every page is rendered, so the print page can gather them in reading order.
-    if page.content and WHOLE_GUIDE_PLACEHOLDER in page.content:
-        pages = [RenderedPage(p.file.src_uri, p.title, p.content) for p in nav.pages if p is not page and p.content]
-        page.content = page.content.replace(WHOLE_GUIDE_PLACEHOLDER, combine(pages, page.file.src_uri))
-    return context
+    extension.page = Page(page.file.src_uri, page.meta)
+    if _State.data_error and MARKER.search(markdown):
+        return _error_notice(_State.data_error) + markdown
+    return markdown
 
 
 # After the offline plugin (-100) has written the search index the archive must hold.
 @event_priority(-200)
 def on_post_build(config):
-    if _Build.guide is None:
+    extension.page = None
+    if extension.build is None or extension.build.guide is None:
         return
-    for problem in misplaced_topics(_Build.guide, _Build.rendered):
+    for problem in misplaced_topics(extension.build.guide, extension.build.rendered_topics):
         _fail(problem)
-    write_downloads(_Build.guide, Path(config.site_dir))
+    finish(Path(config.site_dir), extension.build.guide)
 
 
 def _fail(message: str) -> None:
-    if not _Build.serving:
+    if not _State.serving:
         raise PluginError(message)
     for line in message.splitlines():
         log.error(line)
+
+
+def _marker_failed(message: str) -> str:
+    _fail(message)
+    return _error_notice(message)
 
 
 def _error_notice(message: str) -> str:

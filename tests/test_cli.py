@@ -37,3 +37,10 @@ def test_bad_data_exits_non_zero_with_one_line_per_problem(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2 and all(line.startswith(f"{bad}:") for line in lines)
     assert "Traceback" not in result.stderr
+
+
+def test_check_prints_only_the_summary():
+    result = run("--check", str(FIXTURES / "valid.yml"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines() == [result.stdout.strip()]
+    assert result.stdout.strip().endswith("the data is valid.")

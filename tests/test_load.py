@@ -175,13 +175,29 @@ def test_repeated_source_and_third_role_are_refused(valid_data, write_yaml):
     assert "roles: expected at most 2 items, got 3" in problems
 
 
-def test_schema_keywords_the_checker_does_not_know_are_refused(tmp_path):
+def test_a_broken_schema_is_refused_cleanly(tmp_path):
     from fieldguide.load import load_schema
 
     schema = tmp_path / "schema.json"
-    schema.write_text('{"type": "object", "properties": {"a": {"type": "string", "format": "email"}}}')
-    with pytest.raises(ValueError, match=r"properties/a: unsupported keyword\(s\) \['format'\]"):
+    schema.write_text('{"type": "object", "properties": {"a": {"type": "strung"}}}')
+    with pytest.raises(DataError, match=r"schema.json: not a usable JSON Schema: 'strung' is not valid"):
         load_schema(schema)
+
+
+def test_standard_keywords_get_readable_messages(write_yaml):
+    from fieldguide.load import schema_problems
+
+    schema = {"type": "object", "properties": {
+        "wage": {"type": "number", "minimum": 0},
+        "count": {"type": "integer"},
+        "code": {"type": "string", "format": "email", "maxLength": 3},
+    }}
+    problems = {format_path(p.path): p.message for p in schema_problems({"wage": -5, "count": "many", "code": "abcd"}, schema)}
+    assert problems == {
+        "wage": "expected a number at least 0, got -5",
+        "count": "expected a whole number, got a string ('many')",
+        "code": "'abcd' is too long",
+    }
 
 
 def test_empty_text_is_refused(valid_data, write_yaml):

@@ -1,4 +1,6 @@
-"""python -m fieldguide [DATA_FILE]: validate the data and print every comparison as text.
+"""python -m fieldguide [--check] [DATA_FILE]: validate the data and print every comparison as text.
+
+With --check, only the closing summary line is printed.
 
 Exit status 0 when the data is valid, 1 with one line per problem when it is not.
 """
@@ -24,16 +26,18 @@ def text_table(guide: Guide, category_id: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    quiet = "--check" in argv
+    argv = [arg for arg in argv if arg != "--check"]
     path = Path(argv[0]) if argv else DATA_PATH
     try:
         guide = Guide.load(path)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    for category in guide.categories:
+    for category in [] if quiet else guide.categories:
         print(f"\n{category['title']}\n")
         print(text_table(guide, category["id"]))
-    print(f"\n{len(guide.topics)} topics in {len(guide.categories)} categories, "
+    print(f"{'' if quiet else chr(10)}{len(guide.topics)} topics in {len(guide.categories)} categories, "
           f"{len(guide.salary['figures'])} salary figures, {len(guide.sources)} sources: the data is valid.")
     return 0
 

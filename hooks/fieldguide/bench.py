@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "data", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "zensical.yml", "docs", "hooks", "data", "overrides")
 FACTORS = (1, 10, 100, 1000)
 RUNS = 3
 ONE_RUN_AFTER = 60.0  # seconds: past this, 3 runs of one size would take over ~3 minutes

@@ -7,11 +7,11 @@ editor can jump straight to it. Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from jsonschema import Draft202012Validator, SchemaError, ValidationError
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "roles.schema.json"
 
@@ -130,88 +130,69 @@ def _scalar(node: yaml.ScalarNode, construct):
 
 # --- schema -----------------------------------------------------------------
 #
-# data/roles.schema.json is standard JSON Schema, so editors can check the file as
-# you type. The build checks it here with the few keywords the schema uses: a small
-# interpreter is quicker to import than a full validator and words every refusal
-# for an editor. A keyword it does not know is refused, never silently ignored.
+# data/roles.schema.json is standard JSON Schema (Draft 2020-12), so editors check the
+# file as you type and the build checks it with the standard validator. Each error is
+# reworded for an editor and placed at its key path, so it gets a line number.
 
-_KEYWORDS = {"$schema", "$id", "$defs", "$ref", "title", "type", "properties", "required",
-             "additionalProperties", "items", "enum", "pattern", "minLength", "minItems", "maxItems", "uniqueItems"}
-_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool}
-_TYPE_WANTED = {"object": "a mapping", "array": "a list", "string": "a string", "boolean": "true or false"}
+_TYPE_WANTED = {"object": "a mapping", "array": "a list", "string": "a string", "boolean": "true or false",
+                "number": "a number", "integer": "a whole number", "null": "nothing (null)"}
 _TYPE_NAMES = {str: "a string", bool: "true or false", int: "a number", float: "a number",
                list: "a list", dict: "a mapping", type(None): "nothing (null)"}
 
 
 def load_schema(path: Path = SCHEMA_PATH) -> dict:
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    _check_keywords(schema, f"{path.name} #")
+    """The schema, itself checked against the Draft 2020-12 meta-schema."""
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+    except (OSError, ValueError, SchemaError) as error:
+        detail = getattr(error, "message", None) or str(error)
+        raise DataError([f"{shown(path)}: not a usable JSON Schema: {detail}"]) from None
     return schema
 
 
-def _check_keywords(schema: dict, where: str) -> None:
-    unknown = set(schema) - _KEYWORDS
-    if unknown:
-        raise ValueError(f"{where}: unsupported keyword(s) {sorted(unknown)}")
-    for name in ("properties", "$defs"):
-        for key, sub in schema.get(name, {}).items():
-            _check_keywords(sub, f"{where}/{name}/{key}")
-    if isinstance(schema.get("items"), dict):
-        _check_keywords(schema["items"], f"{where}/items")
-
-
 def schema_problems(data, schema: dict | None = None) -> list[Problem]:
-    schema = schema or load_schema()
-    problems: list[Problem] = []
-    _validate(data, schema, schema, (), problems)
+    validator = Draft202012Validator(schema or load_schema())
+    problems = [problem for error in validator.iter_errors(data) for problem in _reword(error)]
     return sorted(problems, key=lambda p: [str(x) for x in p.path])
 
 
-def _validate(value, rule: dict, root: dict, path: Path_, problems: list[Problem]) -> None:
-    if "$ref" in rule:  # only local references: "#/$defs/name"
-        rule = root["$defs"][rule["$ref"].rsplit("/", 1)[-1]]
-    problem = _scalar_problem(value, rule)
-    if problem:
-        problems.append(Problem(path, problem))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _validate(item, rule.get("items", {}), root, path + (i,), problems)
-    elif isinstance(value, dict):
-        _validate_mapping(value, rule, root, path, problems)
+def _reword(error: ValidationError) -> list[Problem]:
+    """One jsonschema error as the problems an editor can act on, each at its own key path."""
+    path, keyword, wanted, value = tuple(error.absolute_path), error.validator, error.validator_value, error.instance
+    if keyword == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = [key for key in value if key not in allowed]
+        return [Problem(path + (key,), f"unknown key; expected one of: {', '.join(allowed)}") for key in extra]
+    if keyword == "required":
+        missing = [key for key in wanted if key not in value]
+        return [Problem(path, f"missing required key '{key}'") for key in missing]
+    return [Problem(path, _message(keyword, wanted, value, error.message))]
 
 
-def _scalar_problem(value, rule: dict) -> str | None:
-    """What is wrong with the value itself, before looking inside it."""
+def _message(keyword: str, wanted, value, fallback: str) -> str:
     got = _TYPE_NAMES.get(type(value), type(value).__name__)
     shown = f" ({value!r})" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
-    if "enum" in rule and value not in rule["enum"]:
-        return f"expected one of {', '.join(map(str, rule['enum']))}, got {got}{shown}"
-    wanted = rule.get("type")
-    if wanted and not isinstance(value, _TYPES[wanted]):
-        return f"expected {_TYPE_WANTED[wanted]}, got {got}{shown}"
-    if isinstance(value, str):
-        if len(value) < rule.get("minLength", 0):
-            return "expected some text, got an empty string"
-        if "pattern" in rule and not re.search(rule["pattern"], value):
-            return f"expected text of the form {_PATTERN_HINTS.get(rule['pattern'], rule['pattern'])}, got {got}{shown}"
-    if isinstance(value, list):
-        if len(value) < rule.get("minItems", 0):
-            return f"expected at least {rule['minItems']} items, got {len(value)}"
-        if len(value) > rule.get("maxItems", len(value)):
-            return f"expected at most {rule['maxItems']} items, got {len(value)}"
-        if rule.get("uniqueItems") and len({json.dumps(v, sort_keys=True) for v in value}) < len(value):
-            return "expected each entry once, got a repeated entry"
-    return None
-
-
-def _validate_mapping(value: dict, rule: dict, root: dict, path: Path_, problems: list[Problem]) -> None:
-    properties = rule.get("properties", {})
-    problems += [Problem(path, f"missing required key '{key}'") for key in rule.get("required", []) if key not in value]
-    for key, item in value.items():
-        if key in properties:
-            _validate(item, properties[key], root, path + (key,), problems)
-        elif rule.get("additionalProperties") is False:
-            problems.append(Problem(path + (key,), f"unknown key; expected one of: {', '.join(sorted(properties))}"))
+    if keyword == "type":
+        kinds = wanted if isinstance(wanted, list) else [wanted]
+        return f"expected {' or '.join(_TYPE_WANTED.get(k, k) for k in kinds)}, got {got}{shown}"
+    if keyword == "enum":
+        return f"expected one of {', '.join(map(str, wanted))}, got {got}{shown}"
+    if keyword == "pattern":
+        return f"expected text of the form {_PATTERN_HINTS.get(wanted, wanted)}, got {got}{shown}"
+    if keyword == "minLength":
+        return "expected some text, got an empty string"
+    if keyword == "minItems":
+        return f"expected at least {wanted} items, got {len(value)}"
+    if keyword == "maxItems":
+        return f"expected at most {wanted} items, got {len(value)}"
+    if keyword == "uniqueItems":
+        return "expected each entry once, got a repeated entry"
+    if keyword in {"minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"}:
+        relation = {"minimum": "at least", "exclusiveMinimum": "more than",
+                    "maximum": "at most", "exclusiveMaximum": "less than"}[keyword]
+        return f"expected a number {relation} {wanted}, got {value!r}"
+    return fallback  # a keyword without its own wording yet: the validator's own sentence
 
 
 _PATTERN_HINTS = {
