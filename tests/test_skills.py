@@ -81,13 +81,13 @@ def test_a_pattern_that_does_not_compile_names_file_line_and_key(write_yaml):
     "old, new, expected",
     [
         ("    skill: sql\n", "    skill: sqll\n", r"signals\[0\]\.skill: unknown skill 'sqll'; expected one of: serving, sql"),
-        ("    topic: deployment\n", "    topic: deploy\n", r"signals\[1\]\.topic: unknown topic 'deploy'"),
-        ("    topic: deployment\n", "    topic: deployment\n    skill: sql\n", r"signals\[1\]: point to exactly one skill or topic"),
+        ("    skill: serving\n", "    topic: deploy\n", r"signals\[1\]\.topic: unknown topic 'deploy'"),
+        ("    skill: serving\n", "    skill: serving\n    topic: deployment\n", r"signals\[1\]: point to exactly one skill or topic"),
         ("    topics: [python-or-r]\n", "    topics: [python]\n", r"skills\[0\]\.topics\[0\]: unknown topic 'python'"),
         ("  - id: serving\n", "  - id: sql\n", r"skills\[1\]\.id: duplicate id 'sql', already used at skills\[0\]"),
         ("  - id: kubernetes\n", "  - id: ab-testing\n", r"signals\[1\]\.id: duplicate id 'ab-testing'"),
         ("    sources: [framework]\n", "    sources: [ladder]\n", r"levels\[0\]\.sources\[0\]: unknown source 'ladder'"),
-        ("    weight: 3\n    topic", "    weight: 4\n    topic", r"signals\[1\]\.weight: expected one of 1, 2, 3"),
+        ("    weight: 3\n    skill: serving", "    weight: 4\n    skill: serving", r"signals\[1\]\.weight: expected one of 1, 2, 3"),
         ("    kind: ml_engineer\n", "    kind: manager\n", r"signals\[1\]\.kind: expected one of"),
         ("      ml_engineer: {stage: advanced,", "      ml_engineer: {stage: expert,", r"skills\[1\]\.roles\.ml_engineer\.stage: expected one of foundations, core, advanced"),
         ("  - {role: ml_engineer, text: I like systems.}\n", "  - {role: data_scientist, text: I like systems.}\n", r"assessment: no statement points to ml_engineer"),
@@ -217,7 +217,7 @@ def test_reader_markup_is_hidden_until_its_script_runs(guide):
 def test_signals_table_links_each_phrase_to_its_section(guide):
     html = skills.build_signals(Context(guide, skills.READER_PAGE))
     assert '<tr><th scope="row">A/B test</th><td>Data scientist</td><td>3</td><td><a href="../compare/skills.html#skill-sql">SQL</a></td></tr>' in html
-    assert '<a href="../compare/responsibilities.html#deployment">Deployment</a>' in html
+    assert '<td>ML engineer</td><td>3</td><td><a href="../compare/skills.html#skill-serving">Model serving</a>' in html
 
 
 def test_self_assessment_keeps_the_statements_as_a_list(guide):

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from test_browser import axe_script, browser, offline_copy  # noqa: F401  (fixtures)
+from test_browser import axe_script, offline_copy  # noqa: F401  (a fixture)
 from test_posting_reader import POSTINGS, VERDICTS
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ CHOOSING = "guides/choosing-a-role.html"
 
 
 @pytest.fixture
-def offline(browser):  # noqa: F811
+def offline(browser):
     """A page in an offline context that refuses and records anything but local files."""
     context = browser.new_context(offline=True, viewport={"width": 1000, "height": 900})
     outside = []
@@ -56,7 +56,7 @@ def read_posting(page, text: str) -> str | None:
     return page.get_attribute(".fg-verdict", "data-verdict")
 
 
-def test_reader_works_offline_from_the_archive_by_keyboard(offline, offline_copy):  # noqa: F811
+def test_reader_works_offline_from_the_archive_by_keyboard(offline, offline_copy):
     open_page(offline, offline_copy, READER)
     stored = offline.evaluate("() => [localStorage.length, sessionStorage.length]")
     tab_to(offline, ".fg-reader textarea")
@@ -85,7 +85,7 @@ def test_reader_works_offline_from_the_archive_by_keyboard(offline, offline_copy
     assert offline.input_value(".fg-reader textarea") == "" and verdict.get_attribute("data-verdict") is None
 
 
-def test_reader_verdicts_in_the_browser_on_held_out_postings(offline, offline_copy):  # noqa: F811
+def test_reader_verdicts_in_the_browser_on_held_out_postings(offline, offline_copy):
     open_page(offline, offline_copy, READER)
     right, total = {}, {}
     for path in sorted((POSTINGS / "held-out").glob("*.txt")):
@@ -98,7 +98,7 @@ def test_reader_verdicts_in_the_browser_on_held_out_postings(offline, offline_co
     assert set(VERDICTS) >= set(total)
 
 
-def test_pasted_markup_is_shown_as_text_never_run(offline, offline_copy):  # noqa: F811
+def test_pasted_markup_is_shown_as_text_never_run(offline, offline_copy):
     open_page(offline, offline_copy, READER)
     hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script> We deploy models to production with Kubernetes.'
     assert read_posting(offline, hostile) == "ml-engineer"
@@ -107,7 +107,7 @@ def test_pasted_markup_is_shown_as_text_never_run(offline, offline_copy):  # noq
 
 
 @pytest.mark.parametrize("kind", ["empty", "huge", "binary"])
-def test_awkward_input_gets_a_calm_message_quickly(offline, offline_copy, kind):  # noqa: F811
+def test_awkward_input_gets_a_calm_message_quickly(offline, offline_copy, kind):
     open_page(offline, offline_copy, READER)
     posting = (POSTINGS / "ml-engineer--02-platform.txt").read_text(encoding="utf-8")
     value = {"empty": "", "huge": (posting * 2000)[:1_048_576], "binary": "\u0000\u0001PK\u0003\u0004\ufffd" * 20_000}[kind]
@@ -124,7 +124,7 @@ def test_awkward_input_gets_a_calm_message_quickly(offline, offline_copy, kind):
         assert {"empty": "Nothing to read yet", "binary": "does not look like the text"}[kind] in text
 
 
-def test_self_assessment_by_keyboard_says_why_and_what_next(offline, offline_copy):  # noqa: F811
+def test_self_assessment_by_keyboard_says_why_and_what_next(offline, offline_copy):
     open_page(offline, offline_copy, CHOOSING)
     assert not offline.locator(".fg-statements").is_visible()
     boxes = offline.locator(".fg-assessment input[type=checkbox]")
@@ -149,7 +149,7 @@ def test_self_assessment_by_keyboard_says_why_and_what_next(offline, offline_cop
     assert "../roles/data-scientist.html" in hrefs and "../compare/skills.html#skill-python" in hrefs
 
 
-def test_an_even_split_and_no_answer(offline, offline_copy):  # noqa: F811
+def test_an_even_split_and_no_answer(offline, offline_copy):
     open_page(offline, offline_copy, CHOOSING)
     offline.click(".fg-assessment button")
     assert offline.get_attribute(".fg-assess-result", "data-result") == "none"
@@ -160,7 +160,7 @@ def test_an_even_split_and_no_answer(offline, offline_copy):  # noqa: F811
     assert "one-person-both-roles.html" in offline.inner_html(".fg-assess-result")
 
 
-def test_without_javascript_the_text_and_questions_remain(browser, offline_copy):  # noqa: F811
+def test_without_javascript_the_text_and_questions_remain(browser, offline_copy):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     open_page(page, offline_copy, CHOOSING)
@@ -174,7 +174,7 @@ def test_without_javascript_the_text_and_questions_remain(browser, offline_copy)
     context.close()
 
 
-def test_tools_start_once_when_the_page_is_announced_again(offline, offline_copy):  # noqa: F811
+def test_tools_start_once_when_the_page_is_announced_again(offline, offline_copy):
     """Instant navigation announces each new page through document$; starting twice changes nothing."""
     for name, selector in [(READER, ".fg-verdict"), (CHOOSING, ".fg-assessment form")]:
         open_page(offline, offline_copy, name)
@@ -184,7 +184,7 @@ def test_tools_start_once_when_the_page_is_announced_again(offline, offline_copy
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_filled_in_tools_are_axe_clean(browser, offline_copy, scheme):  # noqa: F811
+def test_filled_in_tools_are_axe_clean(browser, offline_copy, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
@@ -210,7 +210,7 @@ def test_filled_in_tools_are_axe_clean(browser, offline_copy, scheme):  # noqa: 
 
 
 @pytest.mark.parametrize("name", ["compare/skills.html", READER, CHOOSING, "guides/hiring.html"])
-def test_new_pages_fit_a_phone(browser, offline_copy, name):  # noqa: F811
+def test_new_pages_fit_a_phone(browser, offline_copy, name):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     open_page(page, offline_copy, name)
