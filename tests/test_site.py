@@ -168,6 +168,10 @@ def test_markup_in_data_is_shown_as_text(project, tmp_path):
         ("  - id: data_scientist\n", "  - id: data_scientist\n    salary: lots\n", r"data/roles.yml:\d+: roles\[0\].salary: unknown key"),
         ("    soc: \"15-2051\"\n", "    soc: 152051\n", r"data/roles.yml:\d+: salary.figures\[0\].soc: expected a string, got a number"),
         ("sources:\n", "sources: [\n", r"data/roles.yml:\d+:\d+: not valid YAML"),
+        ("    pattern: 'experimentation'\n", "    pattern: 'experimentation('\n",
+         r"data/roles.yml:\d+: signals\[2\]\.pattern: the pattern does not compile"),
+        ("    weight: 1\n    skill: communication\n", "    weight: 1\n    skill: storytelling\n",
+         r"data/roles.yml:\d+: signals\[\d+\]\.skill: unknown skill 'storytelling'"),
     ],
 )
 def test_bad_data_fails_the_build_cleanly(project, tmp_path, old, new, expected):
