@@ -46,7 +46,8 @@ def search(page, query: str) -> int:
     if opener.is_visible():  # narrow screens hide the search box behind a button
         opener.click()
     page.fill("input[data-md-component=search-query]", query)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Generous: the index is built in a worker, which is slow on a loaded machine.
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
     return page.locator(".md-search-result__item").count()
 
 

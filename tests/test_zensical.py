@@ -95,7 +95,7 @@ def zensical_search(page, query: str) -> int:
     page.keyboard.press("/")
     page.keyboard.type(query)
     summary = page.get_by_text(re.compile(r"^\d+ results?$"))
-    summary.wait_for(timeout=10_000)
+    summary.wait_for(timeout=30_000)
     return int(summary.inner_text().split()[0])
 
 

@@ -87,13 +87,15 @@ def _raise(message: str) -> str:
     raise MarkerError(message)
 
 
+def _zensical_context(md: Markdown):
+    """The rendering context Zensical registers on every Markdown instance (page and config), if any."""
+    context = sys.modules.get("zensical.extensions.context")  # imported by Zensical itself, never by us
+    return context.ContextPreprocessor.from_markdown(md) if context else None
+
+
 def _zensical_page(md: Markdown) -> Page | None:
-    """The page Zensical is rendering, from the context it registers on every Markdown instance."""
-    context = sys.modules.get("zensical.extensions.context")
-    processor = context and context.ContextPreprocessor.from_markdown(md)
-    if processor is None:
-        return None
-    return Page(Path(processor.page.path).as_posix(), processor.page.meta)
+    processor = _zensical_context(md)
+    return Page(Path(processor.page.path).as_posix(), processor.page.meta) if processor else None
 
 
 # Zensical makes an instance per page: load the data once per change of the file, not per page.
@@ -101,10 +103,8 @@ _loaded: dict[tuple, Build] = {}
 
 
 def _standalone_build(site_url: str, md: Markdown) -> Build:
-    if not site_url:
-        context = sys.modules.get("zensical.extensions.context")
-        processor = context and context.ContextPreprocessor.from_markdown(md)
-        site_url = (processor and processor.config.get("site_url")) or ""
+    if not site_url and (processor := _zensical_context(md)):
+        site_url = processor.config.get("site_url") or ""
     stamp = (*(_changed(path) for path in (DATA_PATH, CONTRACT_PATH)), site_url)
     if stamp not in _loaded:
         _loaded.clear()
