@@ -45,12 +45,18 @@ def load_data(path: Path) -> dict:
     text = _read(path)
     data, lines, problems = _parse(text, path)
     if not problems:
-        from .pay import pay_problems  # here, not at the top: pay.py builds on this module
-
-        problems = schema_problems(data) or reference_problems(data) + pay_problems(data, path)
+        problems = schema_problems(data) or reference_problems(data) + _section_problems(data, path)
     if problems:
         raise DataError([_describe(path, lines, p) for p in problems])
     return data
+
+
+def _section_problems(data: dict, path: Path) -> list[Problem]:
+    """The checks each section's own module makes beyond the schema."""
+    from .pay import pay_problems  # imported here: these modules build on this one
+    from .skills import problems as skills_problems
+
+    return pay_problems(data, path) + skills_problems(data)
 
 
 def _read(path: Path) -> str:

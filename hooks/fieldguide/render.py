@@ -202,6 +202,8 @@ def build_whole_guide(ctx: Context, args: str = "") -> str:
 
 # --- markers ---------------------------------------------------------------------------------
 
+from . import skills  # noqa: E402  (its builders use the helpers above)
+
 BUILDERS = {
     "comparison": build_comparison,
     "topics": build_topics,
@@ -219,6 +221,14 @@ BUILDERS = {
     "links": build_links,
     "downloads": build_downloads,
     "whole-guide": build_whole_guide,
+    "skills-roadmap": skills.build_skills_roadmap,
+    "skills": skills.build_skills,
+    "levels": skills.build_levels,
+    "job-description": skills.build_job_description,
+    "interview-signals": skills.build_interview_signals,
+    "signals": skills.build_signals,
+    "posting-reader": skills.build_posting_reader,
+    "self-assessment": skills.build_self_assessment,
 }
 _NEEDS_ARGUMENT = {"comparison", "topics", "topic", "role"}
 
