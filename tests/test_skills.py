@@ -10,24 +10,13 @@ import subprocess
 import pytest
 import yaml
 
-from conftest import FIXTURES
+from conftest import FIXTURES, line_of, problems_for
 from fieldguide import skills
 from fieldguide.guide import DATA_PATH, Guide
-from fieldguide.load import DataError, load_data
 from fieldguide.render import Context, MarkerError, expand
 
 VALID_TEXT = (FIXTURES / "valid.yml").read_text(encoding="utf-8")
 REAL = Guide.load()
-
-
-def problems_for(path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_data(path)
-    return caught.value.problems
-
-
-def line_of(text: str, needle: str) -> int:
-    return text.splitlines().index(needle) + 1
 
 
 @pytest.fixture

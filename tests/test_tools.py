@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from test_browser import axe_script, offline_copy  # noqa: F401  (a fixture)
+from conftest import axe_violations
+from test_browser import offline_copy  # noqa: F401  (a fixture)
 from test_posting_reader import POSTINGS, VERDICTS
 
 pytestmark = pytest.mark.browser
@@ -201,11 +202,7 @@ def test_filled_in_tools_are_axe_clean(browser, offline_copy, scheme):
         # Scrolling fades the header's tabs; axe must not measure them half-faded.
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(600)
-        page.evaluate(axe_script())
-        violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
-        )
+        violations = axe_violations(page)
         if violations:
             found[name] = violations
     context.close()
