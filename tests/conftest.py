@@ -86,3 +86,34 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield chromium
         chromium.close()
+
+
+def axe_script() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page) -> list[str]:
+    """Run axe-core on the page as it is now: one line per rule broken, with up to three elements."""
+    page.evaluate(axe_script())
+    return page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
+    )
+
+
+# --- the data's refusals ---------------------------------------------------------------------------
+
+
+def problems_for(path) -> list[str]:
+    """Every problem load_data reports for the file."""
+    from fieldguide.load import DataError, load_data
+
+    with pytest.raises(DataError) as caught:
+        load_data(path)
+    return caught.value.problems
+
+
+def line_of(text: str, needle: str) -> int:
+    return text.splitlines().index(needle) + 1

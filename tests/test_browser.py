@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import axe_violations
 from test_contract import PROMISED
 
 pytestmark = pytest.mark.browser
@@ -113,28 +114,18 @@ def test_deep_link_shows_its_heading_below_the_header(watched, hosted, link):
     assert header <= top < watched.viewport_size["height"] / 2
 
 
-def axe_script() -> str:
-    import axe_playwright_python
-
-    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_on_any_page(browser, hosted, built_site, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    script, found = axe_script(), {}
+    found = {}
     for name in content_pages(built_site):
         page.goto(hosted + name, wait_until="networkidle")
         shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert shown == {"light": "default", "dark": "slate"}[scheme], f"{name} ignored the system palette"
-        page.evaluate(script)
-        violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
-        )
+        violations = axe_violations(page)
         if violations:
             found[name] = violations
     context.close()

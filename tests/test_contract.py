@@ -22,6 +22,16 @@ PROMISED = [
     "process/data-science-process.html#ask-a-question",
     "process/data-science-process.html#communicate-the-results",
     "compare/expertise.html#python-or-r",
+    "compare/skills.html#roadmap",
+    "compare/skills.html#skill-sql",
+    "compare/skills.html#skill-model-serving",
+    "compare/skills.html#levels",
+    "guides/hiring.html#job-description-data-scientist",
+    "guides/hiring.html#job-description-ml-engineer",
+    "guides/hiring.html#interview-signals",
+    "guides/hiring.html#red-flags",
+    "guides/read-a-job-posting.html#reader",
+    "guides/choosing-a-role.html#self-assessment",
 ]
 
 

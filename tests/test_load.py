@@ -6,20 +6,10 @@ import re
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, line_of, problems_for
 from fieldguide.load import DataError, format_path, load_data
 
 VALID_TEXT = (FIXTURES / "valid.yml").read_text(encoding="utf-8")
-
-
-def problems_for(path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_data(path)
-    return caught.value.problems
-
-
-def line_of(text: str, needle: str) -> int:
-    return text.splitlines().index(needle) + 1
 
 
 def test_valid_file_loads():

@@ -10,17 +10,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, problems_for
 from fieldguide import export, pay, svg
 from fieldguide.guide import Guide
-from fieldguide.load import DataError, load_data
+from fieldguide.load import load_data
 from fieldguide.render import Context, MarkerError, expand
-
-
-def problems_for(path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_data(path)
-    return caught.value.problems
 
 
 @pytest.fixture

@@ -238,6 +238,10 @@ def test_markup_in_data_is_shown_as_text(project, tmp_path):
         ("  - id: data_scientist\n", "  - id: data_scientist\n    salary: lots\n", r"data/roles.yml:\d+: roles\[0\].salary: unknown key"),
         ("    soc: \"15-2051\"\n", "    soc: 152051\n", r"data/roles.yml:\d+: salary.wages\[0\].soc: expected a string, got a number"),
         ("sources:\n", "sources: [\n", r"data/roles.yml:\d+:\d+: not valid YAML"),
+        ("    pattern: 'experimentation'\n", "    pattern: 'experimentation('\n",
+         r"data/roles.yml:\d+: signals\[2\]\.pattern: the pattern does not compile"),
+        ("    weight: 1\n    skill: communication\n", "    weight: 1\n    skill: storytelling\n",
+         r"data/roles.yml:\d+: signals\[\d+\]\.skill: unknown skill 'storytelling'"),
     ],
 )
 def test_bad_data_fails_the_build_cleanly(project, tmp_path, old, new, expected):
@@ -386,9 +390,6 @@ def test_first_column_is_named_for_its_rows(built_site):
 
 def test_links_index_follows_the_menu(built_site):
     html = read(built_site, "links.html")
-    pages = []
-    for page in re.findall(r'<td><code>[^<]*?/([^/<]*/?[^/<#]*\.html)', html):
-        pass
     order = [m for m in re.findall(r'<tr><th scope="row">([^<]+)</th>', html)]
     seen = list(dict.fromkeys(order))
     assert seen[:3] == ["Data Scientist vs ML Engineer", "Data scientist", "ML engineer"]
@@ -430,3 +431,38 @@ def test_stylesheet_braces_balance():
         depth += line.count("{") - line.count("}")
         assert depth >= 0, f"extra.css:{number}: closes a rule that is not open"
     assert depth == 0, "extra.css: a rule is left open"
+
+
+def test_every_skill_has_its_anchor_on_the_skills_page(built_site):
+    html = read(built_site, "compare/skills.html")
+    for skill in DATA["skills"]:
+        assert f'<h3 id="skill-{skill["id"]}">' in html, skill["id"]
+        assert html.count(f'href="#skill-{skill["id"]}"') >= 2  # the roadmap and its table
+    assert '<h2 id="levels">' in html and "Companies differ" in html
+
+
+def test_hiring_kit_is_generated_from_the_data(built_site):
+    html = read(built_site, "guides/hiring.html")
+    for section in ["job-description-data-scientist", "job-description-ml-engineer", "interview-signals", "red-flags"]:
+        assert f'id="{section}"' in html
+    assert html.count('<pre class="fg-jd-text"><code>Job title: ') == 2
+    for duty in DATA["job_descriptions"][1]["duties"]:
+        assert html_escape(duty, quote=True) in html
+
+
+def test_tool_scripts_and_their_data_reach_the_pages(built_site):
+    reader = read(built_site, "guides/read-a-job-posting.html")
+    assert "<script>window.fieldguideSignals=" in reader and 'src="../assets/tools/posting-reader.js"' in reader
+    choosing = read(built_site, "guides/choosing-a-role.html")
+    assert "<script>window.fieldguideAssessment=" in choosing and '<ol class="fg-statements">' in choosing
+    for statement in DATA["assessment"]:
+        assert f"<li>{html_escape(statement['text'], quote=True)}</li>" in choosing
+
+
+def test_extra_css_braces_balance():
+    """An unclosed rule silently swallows every rule after it (and their accessibility fixes)."""
+    depth = 0
+    for number, line in enumerate((ROOT / "docs/assets/extra.css").read_text(encoding="utf-8").splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"extra.css:{number}: a closing brace too many"
+    assert depth == 0, "extra.css: a rule is never closed"

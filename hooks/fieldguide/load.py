@@ -45,13 +45,19 @@ def load_data(path: Path) -> dict:
     text = _read(path)
     data, lines, problems = _parse(text, path)
     if not problems:
-        from .lifecycle import problems as lifecycle_problems  # these build on this module
-        from .pay import pay_problems
-
-        problems = schema_problems(data) or reference_problems(data) + pay_problems(data, path) + lifecycle_problems(data)
+        problems = schema_problems(data) or reference_problems(data) + _section_problems(data, path)
     if problems:
         raise DataError([_describe(path, lines, p) for p in problems])
     return data
+
+
+def _section_problems(data: dict, path: Path) -> list[Problem]:
+    """The checks each section's own module makes beyond the schema."""
+    from .pay import pay_problems  # imported here: these modules build on this one
+    from .lifecycle import problems as lifecycle_problems
+    from .skills import problems as skills_problems
+
+    return pay_problems(data, path) + skills_problems(data) + lifecycle_problems(data)
 
 
 def _read(path: Path) -> str:

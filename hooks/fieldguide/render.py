@@ -213,6 +213,8 @@ def build_whole_guide(ctx: Context, args: str = "") -> str:
 
 # --- markers ---------------------------------------------------------------------------------
 
+from . import skills  # noqa: E402  (its builders use the helpers above)
+
 BUILDERS = {
     "comparison": build_comparison,
     "topics": build_topics,
@@ -237,6 +239,14 @@ BUILDERS = {
     "model-path": lifecycle.build_model_path,
     "lifecycle-stages": lifecycle.build_lifecycle_stages,
     "neighbour": lifecycle.build_neighbour,
+    "skills-roadmap": skills.build_skills_roadmap,
+    "skills": skills.build_skills,
+    "levels": skills.build_levels,
+    "job-description": skills.build_job_description,
+    "interview-signals": skills.build_interview_signals,
+    "signals": skills.build_signals,
+    "posting-reader": skills.build_posting_reader,
+    "self-assessment": skills.build_self_assessment,
 }
 _NEEDS_ARGUMENT = {"comparison", "topics", "topic", "role", "process-loop", "model-path", "neighbour"}
 
