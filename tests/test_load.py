@@ -42,7 +42,7 @@ def test_wrong_type_names_file_line_and_key_path(write_yaml):
 
 
 def test_unknown_key_points_at_the_key(write_yaml):
-    text = VALID_TEXT.replace("    glance: true\n", "    glance: true\n    colour: blue\n")
+    text = VALID_TEXT.replace("    shared: true\n", "    shared: true\n    colour: blue\n")
     path = write_yaml(text)
     [problem] = problems_for(path)
     assert f":{line_of(text, '    colour: blue')}: topics[0].colour: unknown key" in problem

@@ -334,3 +334,18 @@ def test_downloads_carry_figures_with_their_provenance(guide):
     data = json.loads(export.to_json(guide, extract))
     assert data["salary"]["wages"][0]["extract"] == "bls_oews_national_may2025"
     assert {"source_id", "file_commit"} <= set(data["pay_extract"][0])
+
+
+def test_the_scope_is_said_on_the_salary_page_and_linked_from_elsewhere(guide):
+    scope = pay.build_pay_spread(Context(guide, "compare/salary.md"))
+    elsewhere = pay.build_pay_spread(Context(guide, "roles/data-scientist.md"), "data_scientist")
+    assert f'<p class="fg-scope">{guide.salary["scope"]}</p>' in scope
+    assert guide.salary["scope"] not in elsewhere
+    assert 'href="../compare/salary.html#beyond-the-median">what they leave out</a>' in elsewhere
+
+
+def test_the_small_chart_has_a_short_key_of_its_own(guide):
+    small = pay.build_pay_chart(Context(guide, "index.md"), "small")
+    full = pay.build_pay_chart(Context(guide, "compare/salary.md"))
+    assert "Bars: 10th to 90th percentile" in small and "Each bar runs" not in small
+    assert "Each bar runs from the 10th to the 90th percentile" in full

@@ -320,7 +320,11 @@ def _periods(figures: list[dict]) -> str:
 
 
 def _scope(ctx: "Context") -> str:
-    return f'<p class="fg-scope">{rich(ctx.guide.salary["scope"])}</p>'
+    """What the wages cover: said in full on the salary page, linked from everywhere else."""
+    if ctx.page == SALARY_PAGE:
+        return f'<p class="fg-scope">{rich(ctx.guide.salary["scope"])}</p>'
+    link = href(ctx.page, SALARY_PAGE, SPREAD_ANCHOR)
+    return f'<p class="fg-scope">US employees\' wages: <a href="{link}">what they leave out</a>.</p>'
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -491,9 +495,12 @@ def build_pay_chart(ctx: "Context", args: str = "") -> str:
     chart_id = "fg-pay-chart-small" if small else "fg-pay-chart"
     drawing = pay_chart_svg(ctx.guide, wages, survey, chart_id)
     table_link = href(ctx.page, SALARY_PAGE, SPREAD_ANCHOR)
-    caption = (f'Each bar runs from the 10th to the 90th percentile of annual wages; the band holds the middle half, '
-               f'and the mark is the median. Hollow dots on dashed lines are survey medians of total pay. '
-               f'<a href="{table_link}">The same figures as tables, with sources</a>.')
+    if small:  # a short key: the salary page's chart explains the drawing in full
+        key = "Bars: 10th to 90th percentile, middle half, median. Hollow dots: survey medians. "
+    else:
+        key = ("Each bar runs from the 10th to the 90th percentile of annual wages; the band holds the middle half, "
+               "and the mark is the median. Hollow dots on dashed lines are survey medians of total pay. ")
+    caption = f'{key}<a href="{table_link}">The same figures as tables, with sources</a>.'
     return f'<figure class="fg-chart-figure">\n{drawing}\n<figcaption>{caption}</figcaption>\n</figure>'
 
 

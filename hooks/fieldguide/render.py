@@ -55,12 +55,14 @@ def _role_names(guide: Guide) -> list[str]:
     return [plain(role["name"]) for role in guide.roles]
 
 
-def _topic_row(ctx: Context, topic: dict, label: str | None = None) -> str:
+def _topic_row(ctx: Context, topic: dict, label: str | None = None, summary: bool = False) -> str:
+    """A topic as a table row; with summary, its few at-a-glance words instead of its full text."""
     link = href(ctx.page, ctx.guide.page_of(topic), topic["id"])
     shared = ' <span class="fg-shared">Shared</span>' if topic.get("shared") else ""
     label = label or plain(topic["title"])
     also = f'<br><small>{plain(topic["also_called"])}</small>' if topic.get("also_called") else ""
-    cells = "".join(f"<td>{rich(topic['roles'][role['id']])}</td>" for role in ctx.guide.roles)
+    text = topic["glance"] if summary else topic["roles"]
+    cells = "".join(f"<td>{rich(text[role['id']])}</td>" for role in ctx.guide.roles)
     return f'<tr><th scope="row"><a href="{link}">{label}</a>{also}{shared}</th>{cells}</tr>'
 
 
@@ -73,7 +75,7 @@ def build_comparison(ctx: Context, category_id: str) -> str:
 
 def build_at_a_glance(ctx: Context, args: str = "") -> str:
     rows = [
-        _topic_row(ctx, topic, f"{plain(topic['title'])} <small>({plain(ctx.guide.category(topic['category'])['title'])})</small>")
+        _topic_row(ctx, topic, f"{plain(topic['title'])} <small>({plain(ctx.guide.category(topic['category'])['title'])})</small>", True)
         for topic in ctx.guide.topics
         if topic.get("glance")
     ]
