@@ -7,6 +7,7 @@ held-out set was written apart from the signals and is never used to tune them.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from collections import Counter
@@ -23,7 +24,8 @@ SCRIPT = ROOT / "docs/assets/tools/posting-reader.js"
 POSTINGS = Path(__file__).parent / "postings"
 VERDICTS = {"data-scientist": "data_scientist", "ml-engineer": "ml_engineer", "mixed": "mixed", "other": "other"}
 
-pytestmark = pytest.mark.skipif(not shutil.which("node"), reason="node is not installed")
+# Skipped where Node is missing, except under CI=true, where the run then fails.
+pytestmark = pytest.mark.skipif(not shutil.which("node") and os.environ.get("CI") != "true", reason="node is not installed")
 
 _RUN = """
 const reader = require(process.argv[1]);
