@@ -24,7 +24,7 @@ from fieldguide.extension import Build, FieldguideExtension, Page
 from fieldguide.finish import finish
 from fieldguide.guide import Guide
 from fieldguide.load import DataError
-from fieldguide.render import MARKER, misplaced_topics
+from fieldguide.render import has_markers, misplaced_topics
 from fieldguide.text import markdown_text
 
 log = logging.getLogger("mkdocs.hooks.fieldguide")
@@ -63,7 +63,7 @@ def on_pre_build(config):
 
 def on_page_markdown(markdown, page, config, files):
     extension.page = Page(page.file.src_uri, page.meta)
-    if _State.data_error and MARKER.search(markdown):
+    if _State.data_error and has_markers(markdown):
         return _error_notice(_State.data_error) + markdown
     return markdown
 
