@@ -12,6 +12,11 @@ DATA_PATH = Path(__file__).resolve().parents[2] / "data" / "roles.yml"
 SOURCES_PAGE = "sources.md"
 
 
+def source_anchor(source_id: str) -> str:
+    """A source's section on the sources page."""
+    return f"source-{source_id}"
+
+
 class UnknownName(ValueError):
     """A page asked for a role, category, topic or source the data does not have."""
 

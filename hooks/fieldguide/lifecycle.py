@@ -20,9 +20,9 @@ as the fallback, so they read in light, dark and print. Every value goes through
 from __future__ import annotations
 
 from . import svg
-from .guide import Guide, UnknownName
-from .load import Problem
-from .text import href, markdown_text, plain
+from .guide import SOURCES_PAGE, Guide, UnknownName, source_anchor
+from .load import Problem, unknown
+from .text import href, html_table, markdown_text, plain
 
 LEVELS = ("leads", "contributes", "consulted", "none")
 LEVEL_NAMES = {"leads": "Leads", "contributes": "Contributes", "consulted": "Consulted", "none": "None"}
@@ -71,7 +71,7 @@ def problems(data: dict) -> list[Problem]:
         role_ids.append(role["id"])
         for j, source in enumerate(role.get("sources", [])):
             if source not in source_ids:
-                found.append(Problem(("neighbouring_roles", i, "sources", j), _unknown("source", source, sorted(source_ids))))
+                found.append(Problem(("neighbouring_roles", i, "sources", j), unknown("source", source, sorted(source_ids))))
     for key in ("process_loop", "handoffs"):
         for i, item in enumerate(data.get(key, [])):
             for end in ("from", "to"):
@@ -96,7 +96,7 @@ def _ownership_problems(data: dict, role_ids: list[str], stage_ids: list[str]) -
     for i, row in enumerate(data["ownership"]):
         stage = row["stage"]
         if stage not in stage_ids:
-            found.append(Problem(("ownership", i, "stage"), _unknown("stage", stage, stage_ids)))
+            found.append(Problem(("ownership", i, "stage"), unknown("stage", stage, stage_ids)))
         elif stage in seen:
             found.append(Problem(("ownership", i, "stage"), f"stage '{stage}' already has a row at ownership[{seen[stage]}]"))
         else:
@@ -105,7 +105,7 @@ def _ownership_problems(data: dict, role_ids: list[str], stage_ids: list[str]) -
             if key == "stage":
                 continue
             if key not in role_ids:
-                found.append(Problem(("ownership", i, key), _unknown("role", key, role_ids)))
+                found.append(Problem(("ownership", i, key), unknown("role", key, role_ids)))
             found += _cell_problems(cell, ("ownership", i, key))
         for role in role_ids:
             if role not in row:
@@ -130,10 +130,6 @@ def _cell_problems(cell, path: tuple) -> list[Problem]:
         if key not in ("level", "why"):
             found.append(Problem(path + (key,), "unknown key; expected one of: level, why"))
     return found
-
-
-def _unknown(kind: str, value, known: list[str]) -> str:
-    return f"unknown {kind} '{value}'; expected one of: {', '.join(known)}"
 
 
 # --- drawing (the generic pieces are in svg.py) -------------------------------------------
@@ -220,12 +216,9 @@ def build_ownership_matrix(ctx, args: str = "") -> str:
             for c in (cells[stage["id"]][role["id"]] for role in roles)
         )
         rows.append(f'<tr><th scope="row"><a href="{link}">{plain(stage["title"])}</a></th>{tds}</tr>')
-    head = "".join(f'<th scope="col">{plain(r["name"])}</th>' for r in roles)
-    return (
-        '<div class="fg-matrix">\n<table>\n'
-        "<caption>Who owns each stage of a model's life: leads, contributes, consulted or none, with the reason</caption>\n"
-        f'<thead><tr><th scope="col">Stage</th>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
-    )
+    caption = "Who owns each stage of a model's life: leads, contributes, consulted or none, with the reason"
+    table = html_table(caption, ["Stage", *(plain(r["name"]) for r in roles)], rows)
+    return f'<div class="fg-matrix">\n{table}\n</div>'
 
 
 def ownership_map_svg(guide: Guide, ident: str = "fg-ownership-map", role_ids: list[str] | None = None) -> str:
@@ -480,15 +473,11 @@ def build_lifecycle_stages(ctx, args: str = "") -> str:
             f"<td>{plain(_topic_title(guide, stage['environment']))}</td>"
             f"<td>{plain(', '.join(leads) or 'Nobody')}</td><td>{plain(stage['passes_on'])}</td></tr>"
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Stage", "Environment", "Leads", "What passes on"))
-    return (
-        "<table>\n<caption>The stages of a model's life, who leads each, and what it passes on</caption>\n"
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
-    )
+    caption = "The stages of a model's life, who leads each, and what it passes on"
+    return html_table(caption, ["Stage", "Environment", "Leads", "What passes on"], rows)
 
 
 def build_neighbour(ctx, role_id: str) -> str:
-    from .render import source_anchor  # render registers this module's builders
 
     guide = ctx.guide
     role = next((r for r in guide.data.get("neighbouring_roles", []) if r["id"] == role_id), None)
@@ -499,6 +488,6 @@ def build_neighbour(ctx, role_id: str) -> str:
     if not role.get("sources"):
         return heading
     links = ", ".join(
-        f'<a href="{href(ctx.page, "sources.md", source_anchor(s))}">{plain(guide.source(s)["title"])}</a>' for s in role["sources"]
+        f'<a href="{href(ctx.page, SOURCES_PAGE, source_anchor(s))}">{plain(guide.source(s)["title"])}</a>' for s in role["sources"]
     )
     return f'{heading}\n\n<p class="fg-sources">Nearest references: {links}</p>'

@@ -215,20 +215,21 @@ def reference_problems(data: dict) -> list[Problem]:
     problems: list[Problem] = []
     ids = {}
     for section in ("roles", "categories", "topics", "sources"):
-        ids[section] = _unique_ids(data[section], section, problems)
+        ids[section] = unique_ids(data[section], section, problems)
     for i, topic in enumerate(data["topics"]):
         if topic["category"] not in ids["categories"]:
-            problems.append(Problem(("topics", i, "category"), _unknown("category", topic["category"], ids["categories"])))
+            problems.append(Problem(("topics", i, "category"), unknown("category", topic["category"], ids["categories"])))
         for j, source in enumerate(topic.get("sources", [])):
             if source not in ids["sources"]:
-                problems.append(Problem(("topics", i, "sources", j), _unknown("source", source, ids["sources"])))
+                problems.append(Problem(("topics", i, "sources", j), unknown("source", source, ids["sources"])))
     for i, category in enumerate(data["categories"]):
         if not any(t["category"] == category["id"] for t in data["topics"]):
             problems.append(Problem(("categories", i, "id"), "this category has no topics"))
     return problems
 
 
-def _unique_ids(items: list[dict], section: str, problems: list[Problem]) -> list[str]:
+def unique_ids(items: list[dict], section: str, problems: list[Problem]) -> list[str]:
+    """Each item's id once; a repeat is a problem at the repeat, naming the first."""
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         if item["id"] in seen:
@@ -238,7 +239,7 @@ def _unique_ids(items: list[dict], section: str, problems: list[Problem]) -> lis
     return list(seen)
 
 
-def _unknown(kind: str, value: str, known: list[str]) -> str:
+def unknown(kind: str, value: str, known: list[str]) -> str:
     return f"unknown {kind} '{value}'; expected one of: {', '.join(known)}"
 
 

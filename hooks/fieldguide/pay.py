@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import svg
-from .guide import SOURCES_PAGE, Guide, UnknownName
+from .guide import SOURCES_PAGE, Guide, UnknownName, source_anchor
 from .load import Problem
-from .text import href, plain, rich
+from .text import href, html_table, plain, rich
 
 if TYPE_CHECKING:
     from .render import Context
@@ -285,17 +285,10 @@ def find_figure(guide: Guide, figure_id: str) -> dict:
 # --- shared pieces of tables ----------------------------------------------------------------
 
 
-def _table(caption: str, headers: list[str], rows: list[str], css_class: str = "") -> str:
-    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    classes = f' class="{css_class}"' if css_class else ""
-    return "\n".join([f"<table{classes}>", f"<caption>{caption}</caption>", f"<thead><tr>{head}</tr></thead>",
-                      "<tbody>", *rows, "</tbody>", "</table>"])
-
-
 def _source_link(ctx: "Context", source_id: str, label: str = "") -> str:
     source = ctx.guide.source(source_id)
     text = plain(label or source["title"])
-    return f'<a href="{href(ctx.page, SOURCES_PAGE, "source-" + source_id)}">{text}</a>'
+    return f'<a href="{href(ctx.page, SOURCES_PAGE, source_anchor(source_id))}">{text}</a>'
 
 
 def _counts_for(ctx: "Context", figure: dict) -> str:
@@ -344,7 +337,7 @@ def build_pay_spread(ctx: "Context", role_id: str = "") -> str:
     headers = ["Occupation (SOC code)", "Counts for", "Employees", "10th percentile", "25th percentile", "Median",
                "75th percentile", "90th percentile", "Mean", "Period", "Source"]
     caption = f"Annual wages of US employees by percentile, {_periods(figures)}"
-    return _scope(ctx) + "\n" + _table(caption, headers, rows)
+    return _scope(ctx) + "\n" + html_table(caption, headers, rows)
 
 
 def build_pay_trend(ctx: "Context", role_id: str = "") -> str:
@@ -365,7 +358,7 @@ def build_pay_trend(ctx: "Context", role_id: str = "") -> str:
     headers = ["Occupation (SOC code)", "Counts for", *(f"{plain(p)}" for p in periods)]
     caption = f"Median annual wage, {_periods([f for fs in series for f in fs])}"
     links = ", ".join(_source_link(ctx, sources[p], f"{p}") for p in periods)
-    return _table(caption, headers, rows) + f'\n<p class="fg-sources">Sources, one BLS release each: {links}</p>'
+    return html_table(caption, headers, rows) + f'\n<p class="fg-sources">Sources, one BLS release each: {links}</p>'
 
 
 def build_pay_survey(ctx: "Context", role_id: str = "") -> str:
@@ -386,7 +379,7 @@ def build_pay_survey(ctx: "Context", role_id: str = "") -> str:
         rows.append(f'<tr><th scope="row">{plain(label)}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     headers = ["Role, as respondents chose it", "Counts for", *(f"{plain(r)}: median (respondents)" for r in regions), "Source"]
     caption = f"Median total annual pay in US dollars, survey of {_periods(figures)}"
-    return _table(caption, headers, rows)
+    return html_table(caption, headers, rows)
 
 
 def build_outlook(ctx: "Context", role_id: str = "") -> str:
@@ -402,7 +395,7 @@ def build_outlook(ctx: "Context", role_id: str = "") -> str:
                  _source_link(ctx, f["source"])]
         rows.append(f'<tr><th scope="row">{_occupation(f)}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     headers = ["Occupation (SOC code)", "Counts for", "Measure", "Value", "Period", "Source"]
-    return _table("Jobs, projections and entry-level education", headers, rows)
+    return html_table("Jobs, projections and entry-level education", headers, rows)
 
 
 def build_salary(ctx: "Context", role_id: str = "") -> str:
@@ -424,7 +417,7 @@ def build_pay_abroad(ctx: "Context", args: str = "") -> str:
         cells = [f"{plain(entry['system'])}<br>{code}", rich(entry["covers"]), rich(entry["where"])]
         rows.append(f'<tr><th scope="row">{plain(entry["region"])}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     headers = ["Where", "Classification and code", "What the code covers", "Where to look for pay"]
-    return _table("Occupation codes outside the US", headers, rows)
+    return html_table("Occupation codes outside the US", headers, rows)
 
 
 def _role(ctx: "Context", role_id: str) -> str:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from . import pay
 from .anchors import Anchor
-from .guide import SOURCES_PAGE, Guide, UnknownName
-from .text import href, markdown_text, page_url, plain, rich
+from .guide import SOURCES_PAGE, Guide, UnknownName, source_anchor
+from .text import href, html_table, markdown_text, page_url, plain, rich
 from . import lifecycle
 
 MARKER = re.compile(r"^<!--\s*(?P<name>[a-z][a-z-]*)\s*(?::(?P<args>[^>]*?))?\s*-->[ \t]*$", re.MULTILINE)
@@ -44,13 +44,6 @@ class Context:
 # --- tables -------------------------------------------------------------------
 
 
-def _table(caption: str, headers: list[str], rows: list[str]) -> str:
-    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    return "\n".join(
-        ["<table>", f"<caption>{caption}</caption>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
-    )
-
-
 def _role_names(guide: Guide) -> list[str]:
     return [plain(role["name"]) for role in guide.roles]
 
@@ -70,7 +63,7 @@ def build_comparison(ctx: Context, category_id: str) -> str:
     category = ctx.guide.category(category_id)
     rows = [_topic_row(ctx, topic) for topic in ctx.guide.topics_in(category_id)]
     caption = f"{plain(category['title'])}: the two roles side by side"
-    return _table(caption, [plain(category.get("row_label", "Topic")), *_role_names(ctx.guide)], rows)
+    return html_table(caption, [plain(category.get("row_label", "Topic")), *_role_names(ctx.guide)], rows)
 
 
 def build_at_a_glance(ctx: Context, args: str = "") -> str:
@@ -80,7 +73,7 @@ def build_at_a_glance(ctx: Context, args: str = "") -> str:
         if topic.get("glance")
     ]
     rows.append(pay.glance_row(ctx))
-    return _table("The two roles at a glance", ["Topic", *_role_names(ctx.guide)], rows)
+    return html_table("The two roles at a glance", ["Topic", *_role_names(ctx.guide)], rows)
 
 
 # --- topic sections -------------------------------------------------------------
@@ -115,10 +108,6 @@ def _source_links(ctx: Context, source_ids: list[str]) -> str:
         for s in source_ids
     )
     return f'<p class="fg-sources">Sources: {links}</p>'
-
-
-def source_anchor(source_id: str) -> str:
-    return f"source-{source_id}"
 
 
 def build_role(ctx: Context, args: str) -> str:
@@ -177,7 +166,7 @@ def build_links(ctx: Context, args: str = "") -> str:
             f'<tr><th scope="row">{plain(titles.get(anchor.page, anchor.page))}</th>'
             f'<td><a href="{link}">{section}</a></td><td><code>{full}</code></td></tr>'
         )
-    table = _table("Every stable link on the site", ["Page", "Section", "Link to copy"], rows)
+    table = html_table("Every stable link on the site", ["Page", "Section", "Link to copy"], rows)
     return f'<div class="fg-links">\n{table}\n</div>'
 
 

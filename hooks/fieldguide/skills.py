@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 
-from .guide import SOURCES_PAGE
-from .load import Problem
-from .text import href, markdown_text, plain, rich
+from .guide import SOURCES_PAGE, source_anchor
+from .load import Problem, unique_ids, unknown
+from .text import href, html_table, markdown_text, plain, rich
 
 SKILLS_PAGE = "compare/skills.md"
 HIRING_PAGE = "guides/hiring.md"
@@ -43,19 +43,19 @@ def problems(data: dict) -> list[Problem]:
     found: list[Problem] = []
     topics = {t["id"] for t in data["topics"]}
     sources = {s["id"] for s in data["sources"]}
-    skills = _unique(data.get("skills", []), "skills", found)
-    _unique(data.get("levels", []), "levels", found)
-    _unique(data.get("signals", []), "signals", found)
+    skills = set(unique_ids(data.get("skills", []), "skills", found))
+    unique_ids(data.get("levels", []), "levels", found)
+    unique_ids(data.get("signals", []), "signals", found)
     for i, skill in enumerate(data.get("skills", [])):
         if not skill["roles"]:
             found.append(Problem(("skills", i, "roles"), "name at least one role that needs this skill"))
         for j, topic in enumerate(skill.get("topics", [])):
             if topic not in topics:
-                found.append(Problem(("skills", i, "topics", j), _unknown("topic", topic, topics)))
+                found.append(Problem(("skills", i, "topics", j), unknown("topic", topic, sorted(topics))))
     for i, level in enumerate(data.get("levels", [])):
         for j, source in enumerate(level["sources"]):
             if source not in sources:
-                found.append(Problem(("levels", i, "sources", j), _unknown("source", source, sources)))
+                found.append(Problem(("levels", i, "sources", j), unknown("source", source, sorted(sources))))
     roles_seen: dict[str, int] = {}
     for i, description in enumerate(data.get("job_descriptions", [])):
         if description["role"] in roles_seen:
@@ -77,9 +77,9 @@ def _signal_problems(i: int, signal: dict, skills: set, topics: set) -> list[Pro
     if len(targets) != 1:
         found.append(Problem(where, "point to exactly one skill or topic, with `skill:` or `topic:`"))
     elif signal.get("skill") is not None and signal["skill"] not in skills:
-        found.append(Problem(where + ("skill",), _unknown("skill", signal["skill"], skills)))
+        found.append(Problem(where + ("skill",), unknown("skill", signal["skill"], sorted(skills))))
     elif signal.get("topic") is not None and signal["topic"] not in topics:
-        found.append(Problem(where + ("topic",), _unknown("topic", signal["topic"], topics)))
+        found.append(Problem(where + ("topic",), unknown("topic", signal["topic"], sorted(topics))))
     if isinstance(signal["weight"], bool):
         found.append(Problem(where + ("weight",), "expected 1, 2 or 3, got true or false"))
     message = pattern_problem(signal["pattern"])
@@ -113,19 +113,6 @@ def pattern_problem(pattern: str) -> str | None:
     if compiled.fullmatch(""):
         return "the pattern matches empty text; every posting would match it"
     return None
-
-
-def _unique(items: list[dict], section: str, found: list[Problem]) -> set:
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item["id"] in seen:
-            found.append(Problem((section, i, "id"), f"duplicate id '{item['id']}', already used at {section}[{seen[item['id']]}]"))
-        seen.setdefault(item["id"], i)
-    return set(seen)
-
-
-def _unknown(kind: str, value: str, known: set) -> str:
-    return f"unknown {kind} '{value}'; expected one of: {', '.join(sorted(known))}"
 
 
 # --- look-ups ---------------------------------------------------------------------------------------
@@ -208,7 +195,7 @@ def _skills_table(ctx: Context) -> str:
             shared = _SHARED if _is_shared(skill) else ""
             rows.append(f'<tr><th scope="row">{_skill_link(ctx, skill)}{shared}</th>{cells}</tr>')
     names = [plain(r["name"]) for r in ctx.guide.roles]
-    return _table("Every skill and the stage at which each role needs it", ["Skill", *names], rows)
+    return html_table("Every skill and the stage at which each role needs it", ["Skill", *names], rows)
 
 
 def build_skills(ctx: Context, stage: str) -> str:
@@ -251,7 +238,7 @@ def build_levels(ctx: Context, role_id: str) -> str:
         facts = level["roles"][role["id"]]
         cells = "".join(f"<td>{rich(facts[k])}</td>" for k in ("scope", "autonomy", "deliverables"))
         rows.append(f'<tr><th scope="row">{plain(level["title"])}</th>{cells}</tr>')
-    table = _table(f"{plain(role['name'])}: what each level tends to look like", ["Level", "Scope", "Autonomy", "Typical deliverables"], rows)
+    table = html_table(f"{plain(role['name'])}: what each level tends to look like", ["Level", "Scope", "Autonomy", "Typical deliverables"], rows)
     cited = list(dict.fromkeys(s for level in levels for s in level["sources"]))
     links = ", ".join(
         f'<a href="{href(ctx.page, SOURCES_PAGE, source_anchor(s))}">{plain(ctx.guide.source(s)["publisher"] + ": " + ctx.guide.source(s)["title"])}</a>'
@@ -334,7 +321,7 @@ def build_signals(ctx: Context, args: str = "") -> str:
                 f'<tr><th scope="row">{plain(signal["label"])}</th><td>{name}</td>'
                 f'<td>{signal["weight"]}</td><td><a href="{link}">{title}</a></td></tr>'
             )
-    return _table("The phrases the reader looks for", ["Phrase", "Points to", "Weight", "Explained in"], rows)
+    return html_table("The phrases the reader looks for", ["Phrase", "Points to", "Weight", "Explained in"], rows)
 
 
 def reader_data(ctx: Context) -> dict:
@@ -419,4 +406,4 @@ def build_self_assessment(ctx: Context, args: str = "") -> str:
 
 # Last, not first: render.py registers the builders above, so whichever of the two modules is
 # imported first, the other finds everything it needs already defined.
-from .render import Context, MarkerError, _table, source_anchor  # noqa: E402
+from .render import Context, MarkerError  # noqa: E402

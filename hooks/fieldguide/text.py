@@ -82,6 +82,14 @@ def markdown_text(text: str) -> str:
     return "".join(out)
 
 
+def html_table(caption: str, headers: list[str], rows: list[str], css_class: str = "") -> str:
+    """A generated table: a caption and column headers with scope, for screen readers; cells come ready-made."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    classes = f' class="{css_class}"' if css_class else ""
+    return "\n".join([f"<table{classes}>", f"<caption>{caption}</caption>", f"<thead><tr>{head}</tr></thead>",
+                      "<tbody>", *rows, "</tbody>", "</table>"])
+
+
 def page_url(page: str) -> str:
     """docs/ path of a Markdown page -> its URL path (use_directory_urls: false)."""
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page
