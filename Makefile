@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build build-zensical test check-data anchors bench lock browsers clean
+.PHONY: serve build build-zensical test lint check-data anchors bench lock browsers clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { echo "Python 3.11.5 or newer is needed"; exit 1; }
@@ -33,16 +33,20 @@ build: $(STAMP)  ## site/ with --strict; site/ is replaced only when the whole b
 build-zensical: $(STAMP)  ## the same site built by Zensical into site-zensical/ (make build stays on MkDocs)
 	@$(BIN)/python -m fieldguide --check
 	$(BIN)/zensical build --clean --strict -f zensical.yml
-	$(BIN)/python -m fieldguide.finish site-zensical
+	$(BIN)/python -m fieldguide.publish.finish site-zensical
 
-test: $(STAMP) browsers  ## the whole suite
+test: $(STAMP) browsers  ## the linter, then the whole suite
+	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff on the package and the tests
+	$(BIN)/ruff check hooks tests
 
 check-data: $(STAMP)  ## validate data/roles.yml and print its tables as text
 	$(BIN)/python -m fieldguide
 
 anchors: build  ## add new sections to the anchor contract (data/anchors.txt); never removes one
-	$(BIN)/python -m fieldguide.anchors site
+	$(BIN)/python -m fieldguide.core.anchors site
 
 bench: $(STAMP)  ## build time, the hook's share, and growth with 10x, 100x, 1000x the topics
 	$(BIN)/python -m fieldguide.bench

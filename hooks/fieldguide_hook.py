@@ -2,7 +2,7 @@
 
 The Markdown extension (fieldguide.extension) expands the markers; this hook
 gives it the data once per build and the page being rendered, and runs the
-engine-neutral finishing step (fieldguide.finish) after the build.
+engine-neutral finishing step (fieldguide.publish.finish) after the build.
 
 The data is loaded afresh for every build (never at import: `mkdocs serve`
 imports this module once), so editing data/roles.yml reloads the site.
@@ -19,13 +19,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from fieldguide.anchors import ContractError, read_contract
+from fieldguide.blocks.markers import has_markers, misplaced_topics
+from fieldguide.core.anchors import ContractError, read_contract
+from fieldguide.core.errors import DataError
+from fieldguide.core.markup import markdown_text
 from fieldguide.extension import Build, FieldguideExtension, Page
-from fieldguide.finish import finish
-from fieldguide.guide import Guide
-from fieldguide.load import DataError
-from fieldguide.render import has_markers, misplaced_topics
-from fieldguide.text import markdown_text
+from fieldguide.model.guide import Guide
+from fieldguide.publish.finish import finish
 
 log = logging.getLogger("mkdocs.hooks.fieldguide")
 

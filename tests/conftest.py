@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import copy
+import functools
+import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
+import zipfile
+from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 
 from fieldguide import bench
+from fieldguide.core.errors import DataError
+from fieldguide.model.guide import Guide
+from fieldguide.model.load import load_data
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -22,6 +31,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def valid_data() -> dict:
     """The small valid data file as plain Python, to be broken by each test."""
     return copy.deepcopy(yaml.safe_load((FIXTURES / "valid.yml").read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def guide(valid_data):
+    """The small data file as a Guide, for builders."""
+    return Guide(valid_data)
+
+
+# A value with markup, table pipes, Markdown and a line break: it must come out as text, on one line.
+HOSTILE = "a | b <script>alert(1)</script> & c \\ d `e` **f**\nnext line"
 
 
 @pytest.fixture
@@ -59,6 +78,18 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare a generated block with its golden file; `UPDATE_GOLDEN=1 make test` rewrites them (review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}; rewrite with UPDATE_GOLDEN=1 after review"
 
 
 def read(site: Path, page: str) -> str:
@@ -108,8 +139,6 @@ def axe_violations(page) -> list[str]:
 
 def problems_for(path) -> list[str]:
     """Every problem load_data reports for the file."""
-    from fieldguide.load import DataError, load_data
-
     with pytest.raises(DataError) as caught:
         load_data(path)
     return caught.value.problems
@@ -117,3 +146,98 @@ def problems_for(path) -> list[str]:
 
 def line_of(text: str, needle: str) -> int:
     return text.splitlines().index(needle) + 1
+
+
+# --- shared by several test modules (test modules never import one another) -------------------------
+
+PROMISED = [
+    "roles/data-scientist.html#responsibilities",
+    "roles/data-scientist.html#expertise",
+    "roles/data-scientist.html#salary",
+    "roles/ml-engineer.html#responsibilities",
+    "roles/ml-engineer.html#expertise",
+    "roles/ml-engineer.html#salary",
+    "process/environments.html#research",
+    "process/environments.html#development",
+    "process/environments.html#production",
+    "process/data-science-process.html#ask-a-question",
+    "process/data-science-process.html#communicate-the-results",
+    "compare/expertise.html#python-or-r",
+    "compare/skills.html#roadmap",
+    "compare/skills.html#skill-sql",
+    "compare/skills.html#skill-model-serving",
+    "compare/skills.html#levels",
+    "guides/hiring.html#job-description-data-scientist",
+    "guides/hiring.html#job-description-ml-engineer",
+    "guides/hiring.html#interview-signals",
+    "guides/hiring.html#red-flags",
+    "guides/read-a-job-posting.html#reader",
+    "guides/choosing-a-role.html#self-assessment",
+]
+
+POSTINGS = Path(__file__).parent / "postings"
+VERDICTS = {"data-scientist": "data_scientist", "ml-engineer": "ml_engineer", "mixed": "mixed", "other": "other"}
+PREVIEW = ["og:title", "og:description", "og:url", "og:image", "twitter:card", "twitter:title", "twitter:image"]
+
+
+def previews(html: str) -> dict[str, str]:
+    found = re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)"', html)
+    return {name: unescape(content) for name, content in found}
+
+
+def check_previews(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        if "assets" in page.parts or page.name == "404.html":
+            continue
+        found = previews(page.read_text(encoding="utf-8"))
+        assert all(found.get(name) for name in PREVIEW), f"{page}: {sorted(found)}"
+        assert found["og:image"].endswith("assets/social-card.png") and found["og:image"].startswith("https://")
+        assert found["og:url"].endswith(page.relative_to(site).as_posix())
+    assert (site / "assets/social-card.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="session")
+def hosted(built_site):
+    """The built site over HTTP on a free loopback port."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def content_pages(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*.html")
+        if "assets" not in p.parts and p.name != "404.html"
+    )
+
+
+def search(page, query: str) -> int:
+    opener = page.locator("label[for=__search]").first
+    if opener.is_visible():  # narrow screens hide the search box behind a button
+        opener.click()
+    page.fill("input[data-md-component=search-query]", query)
+    # Generous: the index is built in a worker, which is slow on a loaded machine.
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    return page.locator(".md-search-result__item").count()
+
+
+@pytest.fixture(scope="session")
+def archive_copy(built_site, tmp_path_factory) -> Path:
+    """The site as a reader gets it from the download on the home page, extracted once."""
+    target = tmp_path_factory.mktemp("archive")
+    with zipfile.ZipFile(built_site / "downloads/ds-vs-mle-field-guide.zip") as archive:
+        archive.extractall(target)
+    return target / "ds-vs-mle-field-guide"
+
+
+@pytest.fixture(scope="session")
+def site_copy(built_site) -> Path:
+    """The built site opened from disk; the archive's own smoke test is in test_browser."""
+    return built_site

@@ -6,8 +6,8 @@ from collections import Counter
 
 from conftest import ROOT
 from fieldguide.bench import make_project, multiply_topics
-from fieldguide.load import load_data
-from fieldguide.render import MARKER
+from fieldguide.blocks.registry import MARKER
+from fieldguide.model.load import load_data
 
 
 def test_multiply_topics_copies_each_topic_into_its_category(valid_data):

@@ -6,50 +6,11 @@ missing these tests skip with a message; under CI=true they fail instead.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-import zipfile
-from pathlib import Path
-
 import pytest
 
-from conftest import axe_violations
-from test_contract import PROMISED
+from conftest import PROMISED, axe_violations, content_pages, search
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def hosted(built_site):
-    """The built site over HTTP on a free loopback port."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def content_pages(site: Path) -> list[str]:
-    return sorted(
-        p.relative_to(site).as_posix() for p in site.rglob("*.html")
-        if "assets" not in p.parts and p.name != "404.html"
-    )
-
-
-def search(page, query: str) -> int:
-    opener = page.locator("label[for=__search]").first
-    if opener.is_visible():  # narrow screens hide the search box behind a button
-        opener.click()
-    page.fill("input[data-md-component=search-query]", query)
-    # Generous: the index is built in a worker, which is slow on a loaded machine.
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
-    return page.locator(".md-search-result__item").count()
 
 
 @pytest.fixture
@@ -58,7 +19,8 @@ def watched(browser):
     context = browser.new_context()
     page = context.new_page()
     page.outside, page.errors = [], []
-    page.on("request", lambda r: page.outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "file:", "data:", "blob:")) else None)
+    local = ("http://127.0.0.1", "file:", "data:", "blob:")
+    page.on("request", lambda r: page.outside.append(r.url) if not r.url.startswith(local) else None)
     page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
     yield page
     context.close()
@@ -72,18 +34,9 @@ def test_hosted_site_navigates_and_searches(watched, hosted):
     assert watched.outside == [] and watched.errors == []
 
 
-@pytest.fixture(params=["site", "archive"])
-def offline_copy(request, built_site, tmp_path) -> Path:
-    """The built site as it is, and as a reader gets it from the download on the home page."""
-    if request.param == "site":
-        return built_site
-    with zipfile.ZipFile(built_site / "downloads/ds-vs-mle-field-guide.zip") as archive:
-        archive.extractall(tmp_path)
-    return tmp_path / "ds-vs-mle-field-guide"
-
-
-def test_offline_reading_from_disk_with_search(browser, offline_copy):
-    built_site = offline_copy
+@pytest.mark.parametrize("copy", ["site_copy", "archive_copy"])
+def test_offline_reading_from_disk_with_search(browser, request, copy):
+    built_site = request.getfixturevalue(copy)
     context = browser.new_context(offline=True)
     outside = []
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
@@ -107,7 +60,8 @@ def test_offline_reading_from_disk_with_search(browser, offline_copy):
 def test_deep_link_shows_its_heading_below_the_header(watched, hosted, link):
     watched.goto(hosted + link)
     fragment = link.split("#")[1]
-    watched.wait_for_function("f => { const e = document.getElementById(f); return e && e.getBoundingClientRect().top < innerHeight; }", arg=fragment)
+    in_view = "f => { const e = document.getElementById(f); return e && e.getBoundingClientRect().top < innerHeight; }"
+    watched.wait_for_function(in_view, arg=fragment)
     watched.wait_for_timeout(200)
     top = watched.evaluate("f => document.getElementById(f).getBoundingClientRect().top", fragment)
     header = watched.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
@@ -122,7 +76,7 @@ def test_no_axe_violations_on_any_page(browser, hosted, built_site, scheme):
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     found = {}
     for name in content_pages(built_site):
-        page.goto(hosted + name, wait_until="networkidle")
+        page.goto(hosted + name)
         shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert shown == {"light": "default", "dark": "slate"}[scheme], f"{name} ignored the system palette"
         violations = axe_violations(page)
@@ -180,7 +134,7 @@ def test_front_door_picture_on_a_phone_is_the_tall_one(browser, hosted):
 def test_pay_chart_fits_a_phone_without_sideways_scrolling(browser, hosted, name):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(hosted + name, wait_until="networkidle")
+    page.goto(hosted + name)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     box = page.locator("svg.fg-chart").bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["height"] > 100

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from html import unescape
-from pathlib import Path
-
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, check_previews
 
 WORKFLOW = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
-PREVIEW = ["og:title", "og:description", "og:url", "og:image", "twitter:card", "twitter:title", "twitter:image"]
 
 
 def steps() -> list[dict]:
@@ -31,22 +26,6 @@ def test_the_placeholder_is_mkdocs_yml_default_and_is_refused_before_upload():
     [guard] = [s for s in steps() if "PLACEHOLDER_URL" in s.get("run", "")]
     [upload] = [s for s in steps() if str(s.get("uses", "")).startswith("actions/upload-pages-artifact@")]
     assert steps().index(guard) < steps().index(upload) and "exit 1" in guard["run"]
-
-
-def previews(html: str) -> dict[str, str]:
-    found = re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)"', html)
-    return {name: unescape(content) for name, content in found}
-
-
-def check_previews(site: Path) -> None:
-    for page in site.rglob("*.html"):
-        if "assets" in page.parts or page.name == "404.html":
-            continue
-        found = previews(page.read_text(encoding="utf-8"))
-        assert all(found.get(name) for name in PREVIEW), f"{page}: {sorted(found)}"
-        assert found["og:image"].endswith("assets/social-card.png") and found["og:image"].startswith("https://")
-        assert found["og:url"].endswith(page.relative_to(site).as_posix())
-    assert (site / "assets/social-card.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_every_page_carries_preview_metadata(built_site):

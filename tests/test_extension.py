@@ -6,12 +6,14 @@ import shutil
 
 import pytest
 from markdown import Markdown
+from zensical.extensions.context import ContextExtension
+from zensical.extensions.context import Page as ZensicalPage
 
 from conftest import FIXTURES
 from fieldguide import extension as ext
+from fieldguide.core.errors import MarkerError
 from fieldguide.extension import Build, FieldguideExtension, Page
-from fieldguide.guide import Guide
-from fieldguide.render import MarkerError
+from fieldguide.model.guide import Guide
 
 PAGE = "# Expertise\n\nWhat each role needs.\n\n<!-- comparison: expertise -->\n\n<!-- topics: expertise -->\n"
 
@@ -83,9 +85,6 @@ def own_data(tmp_path, monkeypatch):
 
 
 def zensical_context(path: str, meta: dict):
-    from zensical.extensions.context import ContextExtension
-    from zensical.extensions.context import Page as ZensicalPage
-
     return ContextExtension(page=ZensicalPage(url=path.replace(".md", ".html"), path=path, meta=meta),
                             config={"site_url": "https://example.org/"})
 

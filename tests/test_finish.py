@@ -1,4 +1,4 @@
-"""`python -m fieldguide.finish SITE_DIR`: the steps after any engine, on a small built site."""
+"""`python -m fieldguide.publish.finish SITE_DIR`: the steps after any engine, on a small built site."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 from conftest import FIXTURES, ROOT
-from fieldguide.finish import article, fill_print_page, finish, reading_order
-from fieldguide.guide import Guide
-from fieldguide.render import WHOLE_GUIDE_PLACEHOLDER
+from fieldguide.blocks.site import WHOLE_GUIDE_PLACEHOLDER
+from fieldguide.core.menu import reading_order
+from fieldguide.model.guide import Guide
+from fieldguide.publish.finish import article, fill_print_page, finish
 
 
 def built(title: str, body: str) -> str:
@@ -57,6 +58,6 @@ def test_finish_fills_the_print_page_then_writes_downloads_and_the_archive(tmp_p
 
 def test_the_command_needs_a_site_folder(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    result = subprocess.run([sys.executable, "-m", "fieldguide.finish", str(tmp_path / "missing")],
+    result = subprocess.run([sys.executable, "-m", "fieldguide.publish.finish", str(tmp_path / "missing")],
                             env=env, capture_output=True, text=True, timeout=60)
-    assert result.returncode == 2 and "usage: python -m fieldguide.finish SITE_DIR" in result.stderr
+    assert result.returncode == 2 and "usage: python -m fieldguide.publish.finish SITE_DIR" in result.stderr

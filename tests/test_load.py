@@ -7,7 +7,10 @@ import re
 import pytest
 
 from conftest import FIXTURES, line_of, problems_for
-from fieldguide.load import DataError, format_path, load_data
+from fieldguide.core.errors import DataError, format_path
+from fieldguide.model.guide import DATA_PATH
+from fieldguide.model.load import load_data
+from fieldguide.model.schema import load_schema, schema_problems
 
 VALID_TEXT = (FIXTURES / "valid.yml").read_text(encoding="utf-8")
 
@@ -19,8 +22,6 @@ def test_valid_file_loads():
 
 
 def test_real_data_file_is_valid():
-    from fieldguide.guide import DATA_PATH
-
     data = load_data(DATA_PATH)
     assert len(data["topics"]) >= 20
 
@@ -166,8 +167,6 @@ def test_repeated_source_and_third_role_are_refused(valid_data, write_yaml):
 
 
 def test_a_broken_schema_is_refused_cleanly(tmp_path):
-    from fieldguide.load import load_schema
-
     schema = tmp_path / "schema.json"
     schema.write_text('{"type": "object", "properties": {"a": {"type": "strung"}}}')
     with pytest.raises(DataError, match=r"schema.json: not a usable JSON Schema: 'strung' is not valid"):
@@ -175,8 +174,6 @@ def test_a_broken_schema_is_refused_cleanly(tmp_path):
 
 
 def test_standard_keywords_get_readable_messages(write_yaml):
-    from fieldguide.load import schema_problems
-
     schema = {"type": "object", "properties": {
         "wage": {"type": "number", "minimum": 0},
         "count": {"type": "integer"},

@@ -9,17 +9,27 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from markupsafe import Markup
 
-from conftest import FIXTURES, problems_for
-from fieldguide import export, pay, svg
-from fieldguide.guide import Guide
-from fieldguide.load import load_data
-from fieldguide.render import Context, MarkerError, expand
+from conftest import FIXTURES, ROOT, golden, problems_for
+from fieldguide.blocks import pay_chart, pay_tables
+from fieldguide.blocks.registry import MARKERS, Context, expand
+from fieldguide.core import svg
+from fieldguide.core.errors import MarkerError
+from fieldguide.core.numbers import dollars, period_text, periods_text
+from fieldguide.model.check_pay import pay_problems
+from fieldguide.model.extract import provenance, read_extract
+from fieldguide.model.guide import Guide
+from fieldguide.model.load import load_data
+from fieldguide.publish import export
+
+SALARY = "compare/salary.md"
+SVG = "{http://www.w3.org/2000/svg}"
+NS = {"s": SVG[1:-1]}
 
 
-@pytest.fixture
-def guide(valid_data) -> Guide:
-    return Guide(valid_data)
+def salary_page(guide: Guide, page: str = SALARY) -> Context:
+    return Context(guide, page)
 
 
 # --- number formats ---------------------------------------------------------------------------
@@ -27,7 +37,7 @@ def guide(valid_data) -> Guide:
 
 @pytest.mark.parametrize("value, text", [(120230, "$120,230"), (96945.5, "$96,945.50"), (0, "$0"), (1000000, "$1,000,000")])
 def test_dollars(value, text):
-    assert pay.dollars(value) == text
+    assert dollars(value) == text
 
 
 @pytest.mark.parametrize(
@@ -36,7 +46,13 @@ def test_dollars(value, text):
      ("2024-12-01/2025-01-10", "December 2024–January 2025"), ("May 2025", "May 2025")],
 )
 def test_survey_fieldwork_reads_as_a_period(period, text):
-    assert pay.period_text(period) == text
+    assert period_text(period) == text
+
+
+def test_periods_read_oldest_first_once_each():
+    assert periods_text(["May 2025", "May 2023", "May 2025"]) == "May 2023 and May 2025"
+    assert periods_text(["May 2025", "May 2024", "May 2023"]) == "May 2023, May 2024 and May 2025"
+    assert periods_text(["2025-05-29/2025-06-23"]) == "May–June 2025"
 
 
 # --- checks against the extract ------------------------------------------------------------------
@@ -44,7 +60,7 @@ def test_survey_fieldwork_reads_as_a_period(period, text):
 
 def test_the_fixture_and_the_real_data_are_valid(write_yaml, valid_data):
     load_data(write_yaml(valid_data))
-    load_data(pay.Path(__file__).resolve().parents[1] / "data" / "roles.yml")
+    load_data(ROOT / "data" / "roles.yml")
 
 
 def test_a_figure_that_differs_from_its_extract_row_is_refused(valid_data, write_yaml):
@@ -70,6 +86,16 @@ def test_a_figure_without_provenance_is_refused(valid_data, write_yaml):
     valid_data["salary"]["wages"][1]["extract"] = "bls_oews_national_may2025"
     [problem] = problems_for(write_yaml(valid_data))
     assert "salary.wages[0].mean: no provenance: pay-extract.csv has no row for bls_oews_national_may2025 / 15-2051 / A_MEAN" in problem
+
+
+def test_two_extract_rows_for_one_figure_are_refused(valid_data, write_yaml, tmp_path):
+    path = write_yaml(valid_data)
+    extract = tmp_path / "pay-extract.csv"
+    lines = extract.read_text(encoding="utf-8").splitlines()
+    repeated = next(line for line in lines if ",A_PCT75,158880," in line)
+    extract.write_text("\n".join([*lines, repeated]) + "\n", encoding="utf-8")
+    [problem] = problems_for(path)
+    assert re.search(r"salary.wages\[0\].p75: pay-extract.csv has several rows for .* \(lines \d+, \d+\); keep one$", problem)
 
 
 @pytest.mark.parametrize("key", ["period", "source", "extract"])
@@ -118,7 +144,7 @@ def test_pay_checks_refuse_bad_numbers_without_the_schema_too(valid_data, tmp_pa
     """The pay checks do not lean on the schema: called on their own, they still refuse a bad wage."""
     (tmp_path / "pay-extract.csv").write_text((FIXTURES / "pay-extract.csv").read_text(encoding="utf-8"), encoding="utf-8")
     valid_data["salary"]["wages"][0]["median"] = value
-    problems = pay.pay_problems(valid_data, tmp_path / "roles.yml")
+    problems = pay_problems(valid_data, tmp_path / "roles.yml")
     assert [(p.path, p.message) for p in problems] == [(("salary", "wages", 0, "median"), message)]
 
 
@@ -173,7 +199,7 @@ def test_a_missing_or_malformed_extract_is_reported(valid_data, write_yaml, tmp_
 
 def test_the_committed_extract_is_a_verbatim_subset_of_the_research_extract():
     """Every row keeps the research extract's columns; each figure in the data names one of them."""
-    rows, problem = pay.read_extract(pay.Path(__file__).resolve().parents[1] / "data" / "pay-extract.csv")
+    rows, problem = read_extract(ROOT / "data" / "pay-extract.csv")
     assert problem == "" and rows
     for row in rows:
         assert re.fullmatch(r"[0-9a-f]{40}", row["file_commit"]), row
@@ -181,11 +207,33 @@ def test_the_committed_extract_is_a_verbatim_subset_of_the_research_extract():
         float(row["value"])
 
 
+def test_each_figure_has_one_provenance_row(guide):
+    rows, _ = read_extract(FIXTURES / "pay-extract.csv")
+    wage, survey = guide.figure("ds-2025"), guide.figure("survey-us-mle")
+    assert provenance(rows, wage, "p75")["value"] == "158880"
+    assert provenance(rows, survey, "median")["respondents"] == "80"
+    assert provenance(rows, {**wage, "extract": "elsewhere"}, "median") is None
+
+
 # --- tables and inline figures -----------------------------------------------------------------
 
 
+def test_pay_markers_are_registered():
+    assert {"pay-spread", "pay-trend", "pay-survey", "outlook", "salary", "pay-abroad", "pay-chart"} <= set(MARKERS)
+
+
+def test_every_pay_block_is_markup_on_the_real_data():
+    ctx = Context(Guide.load(), SALARY)
+    for marker in ["pay-spread", "pay-trend", "pay-survey", "outlook", "pay-abroad", "pay-chart", "pay-chart: small",
+                   "salary: ml_engineer", "outlook: data_scientist"]:
+        name, _, arg = marker.partition(": ")
+        html = MARKERS[name].run(ctx, arg)
+        assert isinstance(html, Markup) and "&amp;lt;" not in html and "&amp;#" not in html, marker  # escaped once
+    assert isinstance(pay_tables.glance_row(Context(ctx.guide, "index.md")), Markup)
+
+
 def test_spread_table_shows_every_percentile_with_period_and_source(guide):
-    html = pay.build_pay_spread(Context(guide, "compare/salary.md"))
+    html = pay_tables.pay_spread(salary_page(guide))
     for value in ["$67,240", "$85,660", "$120,230", "$158,880", "$199,130", "262,440", "$214,670"]:
         assert value in html
     assert "<caption>Annual wages of US employees by percentile, May 2025</caption>" in html
@@ -195,22 +243,66 @@ def test_spread_table_shows_every_percentile_with_period_and_source(guide):
 
 
 def test_trend_table_puts_releases_in_order(guide):
-    html = pay.build_pay_trend(Context(guide, "compare/salary.md"))
+    html = expand("<!-- pay-trend -->", salary_page(guide))
     assert "<caption>Median annual wage, May 2024 and May 2025</caption>" in html
     assert html.index("$133,080") < html.index("$135,980")
     assert "$120,230" not in html  # one release only: no trend to show
+    assert 'Sources, one BLS release each: <a href="../sources.html#source-bls-oews">May 2024</a>' in html
 
 
 def test_survey_table_gives_every_median_its_respondents(guide):
-    html = pay.build_pay_survey(Context(guide, "compare/salary.md"))
+    html = pay_tables.pay_survey(salary_page(guide))
     assert "$189,500 <small>(n = 80)</small>" in html and "$82,910 <small>(n = 333)</small>" in html
     assert "survey of May–June 2025" in html
 
 
+def test_salary_table_golden(guide):
+    ctx = Context(guide, "roles/ml-engineer.md")
+    golden("salary-ml-engineer.html", pay_tables.salary(ctx, guide.role("ml_engineer")))
+
+
+def test_salary_proxy_is_never_the_role_own_figure(guide):
+    html = expand("<!-- salary: ml_engineer -->", Context(guide, "roles/ml-engineer.md"))
+    assert html.count("Proxy for ML engineer") == 1  # once per row, and one proxy row
+    assert "$135,980" in html and "$120,230" not in html  # the role's rows only
+    assert "ML engineer, its own figure" in html and "$189,500 <small>(n = 80)</small>" in html
+
+
+def test_the_scope_is_said_on_the_salary_page_and_linked_from_elsewhere(guide):
+    scope = pay_tables.pay_spread(salary_page(guide))
+    elsewhere = pay_tables.pay_spread(Context(guide, "roles/data-scientist.md"), guide.role("data_scientist"))
+    assert f'<p class="fg-scope">{guide.pay_scope}</p>' in scope
+    assert guide.pay_scope not in elsewhere
+    assert 'href="../compare/salary.html#beyond-the-median">what they leave out</a>' in elsewhere
+
+
+def test_outlook_and_abroad_tables(guide):
+    outlook = pay_tables.outlook(salary_page(guide))
+    assert "<td>+15%</td><td>2024–34</td>" in outlook and "Software Developers <small>(15-1252)</small>" in outlook
+    abroad = pay_tables.pay_abroad(salary_page(guide))
+    assert '<a href="https://www.bls.gov/ooh/math/data-scientists.htm">21211 Data scientists</a>' in abroad
+    assert "<em>machine learning engineers</em>" in abroad
+
+
+@pytest.mark.parametrize(
+    "marker, message",
+    [("<!-- outlook: data_scientist -->", "the data file has no outlook figures for this role"),
+     ("<!-- pay-trend: data_scientist -->", "the data file has no occupation with more than one release"),
+     ("<!-- salary: nobody -->", "unknown role 'nobody'"),
+     ("<!-- salary -->", "expected <!-- salary: ROLE -->"),
+     ("<!-- pay-chart: huge -->", "unknown size 'huge'; expected one of: small")],
+)
+def test_bad_pay_markers_name_the_page(guide, marker, message):
+    with pytest.raises(MarkerError) as caught:
+        expand(f"{marker}\n", salary_page(guide))
+    assert str(caught.value).startswith(f"compare/salary.md: marker '{marker}': ") and message in str(caught.value)
+
+
 def test_inline_figures_work_inside_a_sentence(guide):
-    page = "# Pay\n\nThe median was <!--fig:ds-2025--> in <!--fig:ds-2025.period-->, from <!--fig:ds-2025.employment--> people.\n<!--fig:survey-us-mle.respondents-->\n"
-    out = expand(page, Context(guide, "compare/salary.md"))
-    assert "The median was $120,230 in May 2025, from 262,440 people.\n80\n" in out
+    page = ("# Pay\n\nThe median was <!--fig:ds-2025--> in <!--fig:ds-2025.period-->, from <!--fig:ds-2025.employment--> "
+            "people.\n<!--fig:survey-us-mle.respondents-->\n<!--fig:survey-us-mle.period-->\n")
+    out = expand(page, salary_page(guide))
+    assert "The median was $120,230 in May 2025, from 262,440 people.\n80\nMay–June 2025\n" in out
 
 
 @pytest.mark.parametrize(
@@ -220,39 +312,65 @@ def test_inline_figures_work_inside_a_sentence(guide):
 )
 def test_bad_inline_figures_name_the_page(guide, marker, message):
     with pytest.raises(MarkerError) as caught:
-        expand(f"Text {marker} text.\n", Context(guide, "compare/salary.md"))
+        expand(f"Text {marker} text.\n", salary_page(guide))
     assert str(caught.value).startswith(f"compare/salary.md: figure '{marker}': ") and message in str(caught.value)
 
 
-def test_bad_pay_markers_name_the_page(guide):
-    with pytest.raises(MarkerError, match=r"compare/salary.md: marker '<!-- pay-chart: huge -->': unknown chart size 'huge'"):
-        expand("<!-- pay-chart: huge -->\n", Context(guide, "compare/salary.md"))
-
-
 def test_glance_row_shows_each_role_pay_with_labels(guide):
-    row = pay.glance_row(Context(guide, "index.md"))
-    assert '<a href="compare/salary.html#beyond-the-median">Pay</a>' in row
+    row = pay_tables.glance_row(Context(guide, "index.md"))
+    assert row.startswith('<tr><th scope="row"><a href="compare/salary.html#beyond-the-median">Pay</a> <small>(Salary)</small></th>')
     assert "Median wage $120,230 (May 2025)." in row
     assert "Proxies' median wages (May 2025): $135,980 for Software Developers." in row
     assert "median total pay $189,500 (AI/ML engineer, n = 80, May–June 2025)" in row
 
 
-def test_abroad_table_links_each_classification(guide):
-    html = pay.build_pay_abroad(Context(guide, "compare/salary.md"))
-    assert '<a href="https://www.bls.gov/ooh/math/data-scientists.htm">21211 Data scientists</a>' in html
-    assert "<em>machine learning engineers</em>" in html
+def test_selections(guide):
+    assert [f["id"] for f in pay_tables.spread_figures(guide)] == ["ds-2025", "swdev-2025"]
+    assert [f["id"] for f in pay_tables.spread_figures(guide, "ml_engineer")] == ["swdev-2025"]
+    assert [f["id"] for f in pay_tables.survey_figures(guide, region="Worldwide")] == ["survey-world-ds"]
+    assert pay_tables.survey_figures(guide, "ml_engineer", "Worldwide") == []
+
+
+def test_data_never_becomes_markup_in_captions_or_the_glance_row(valid_data):
+    """Periods and occupations enter captions, headers, the glance row and the chart escaped, once."""
+    for figure in valid_data["salary"]["wages"]:
+        figure["period"] = f"<b>{figure['period']}</b>"
+        figure["occupation"] = "<b>Data & more</b>"
+    for figure in valid_data["salary"]["survey"]:
+        figure["period"] = "<b>2025</b>"
+        figure["label"] = "<b>AI/ML</b>"
+    guide = Guide(valid_data)
+    ctx = salary_page(guide)
+    blocks = [pay_tables.pay_spread(ctx), pay_tables.pay_trend(ctx), pay_tables.pay_survey(ctx),
+              pay_tables.glance_row(Context(guide, "index.md")), pay_chart.pay_chart(ctx)]
+    for html in blocks:
+        assert "<b>" not in html and "&amp;lt;" not in html
+    spread, trend, survey, glance, _ = blocks
+    assert "<caption>Annual wages of US employees by percentile, &lt;b&gt;May 2025&lt;/b&gt;</caption>" in spread
+    assert "&lt;b&gt;Data &amp; more&lt;/b&gt; <small>(15-2051)</small>" in spread
+    assert '<th scope="col">&lt;b&gt;May 2024&lt;/b&gt;</th>' in trend
+    assert "survey of &lt;b&gt;2025&lt;/b&gt;</caption>" in survey
+    assert "Proxies' median wages (&lt;b&gt;May 2025&lt;/b&gt;)" in glance
+    assert "&lt;b&gt;AI/ML&lt;/b&gt;, n = 80, &lt;b&gt;2025&lt;/b&gt;" in glance
 
 
 # --- the chart ---------------------------------------------------------------------------------------
 
 
-def chart(guide, args="") -> ET.Element:
-    html = pay.build_pay_chart(Context(guide, "compare/salary.md"), args)
-    drawing = html[html.index("<svg"):html.index("</svg>") + 6]
-    return ET.fromstring(drawing)
+def chart(guide, size="") -> ET.Element:
+    html = pay_chart.pay_chart(salary_page(guide), *([size] if size else []))
+    return ET.fromstring(html[html.index("<svg"):html.index("</svg>") + 6])
 
 
-NS = {"s": "http://www.w3.org/2000/svg"}
+def texts(root: ET.Element) -> list[ET.Element]:
+    return list(root.iter(f"{SVG}text"))
+
+
+def text_span(t: ET.Element, size: float = pay_chart.SIZE) -> tuple[float, float]:
+    """Where a label starts and ends, by the same estimate the drawing uses."""
+    x, width = float(t.get("x")), svg.text_width(t.text, size)
+    left = {"middle": x - width / 2, "end": x - width}.get(t.get("text-anchor"), x)
+    return left, left + width
 
 
 def test_chart_is_an_accessible_image_that_states_its_figures(guide):
@@ -261,50 +379,77 @@ def test_chart_is_an_accessible_image_that_states_its_figures(guide):
     title, desc = root.find("s:title", NS), root.find("s:desc", NS)
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
     assert "Data Scientists (15-2051, Data scientist), May 2025: 10th percentile $67,240, 25th $85,660, median $120,230" in desc.text
-    assert "proxy for ML engineer" in desc.text and "AI/ML engineer, United States, May–June 2025: median total pay $189,500, n = 80." in desc.text
+    assert "proxy for ML engineer" in desc.text
+    assert "AI/ML engineer, United States, May–June 2025: median total pay $189,500, n = 80." in desc.text
 
 
 def test_chart_labels_every_value_and_fits_its_viewbox(guide):
     root = chart(guide)
-    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    shown = [t.text for t in texts(root)]
     for value in ["$67,240", "$85,660", "$120,230", "$158,880", "$199,130", "$189,500", "$82,910"]:
-        assert value in texts
+        assert value in shown
     width = float(root.get("viewBox").split()[2])
     assert width <= 360
-    for t in root.iter("{http://www.w3.org/2000/svg}text"):
-        x, size = float(t.get("x")), 11
-        left = {"middle": x - svg.text_width(t.text, size) / 2, "end": x - svg.text_width(t.text, size)}.get(t.get("text-anchor"), x)
-        assert 0 <= left and left + svg.text_width(t.text, size) <= width + 0.5, t.text
+    for t in texts(root):
+        left, right = text_span(t)
+        assert 0 <= left and right <= width + 0.5, t.text
+
+
+def test_legend_keys_are_spaced_by_their_labels(guide):
+    """Each legend label ends before the next key's swatch begins: measured, not hand-fitted."""
+    first_row = list(chart(guide))[2:8]  # after the title and the description: swatch, label, swatch, label, ...
+    labels = [el for el in first_row if el.tag == f"{SVG}text"][:2]
+    swatches = [el for el in first_row if el.tag != f"{SVG}text"][1:]
+    assert [t.text for t in labels] == ["10th–90th percentile", "25th–75th"]
+    for label, swatch in zip(labels, swatches):
+        assert text_span(label, pay_chart.SMALL_SIZE)[1] < float(swatch.get("x") or swatch.get("x1"))
 
 
 def test_chart_draws_ranges_from_the_data(guide, valid_data):
     before = chart(guide)
     valid_data["salary"]["wages"][0]["p90"] = 240000
     after = chart(Guide(valid_data))
-    assert "$240,000" in [t.text for t in after.iter("{http://www.w3.org/2000/svg}text")]
-    lines = lambda root: [(l.get("x1"), l.get("x2")) for l in root.iter("{http://www.w3.org/2000/svg}line") if l.get("class") == "fg-range"]
-    assert lines(before) != lines(after)
+    assert "$240,000" in [t.text for t in texts(after)]
+
+    def ranges(root):
+        return [(line.get("x1"), line.get("x2")) for line in root.iter(f"{SVG}line") if line.get("class") == "fg-range"]
+
+    assert ranges(before) != ranges(after)
 
 
 def test_survey_medians_are_drawn_apart_from_the_wage_ranges(guide):
     root = chart(guide)
-    dots = [c for c in root.iter("{http://www.w3.org/2000/svg}circle") if c.get("class") == "fg-survey-dot"]
+    dots = [c for c in root.iter(f"{SVG}circle") if c.get("class") == "fg-survey-dot"]
     assert len(dots) == 1 + 2  # the legend's sample and one per survey figure
-    texts = " ".join(t.text for t in root.iter("{http://www.w3.org/2000/svg}text"))
-    assert "survey median: self-reported, not a census" in texts and "Survey: median total pay" in texts
+    shown = " ".join(t.text for t in texts(root))
+    assert "survey median: self-reported, not a census" in shown and "Survey: median total pay" in shown
 
 
 def test_small_chart_keeps_the_roles_and_the_us_survey_only(guide):
     root = chart(guide, "small")
-    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert "$189,500" in texts and "$82,910" not in texts  # worldwide left out
+    shown = [t.text for t in texts(root)]
+    assert "$189,500" in shown and "$82,910" not in shown  # worldwide left out
     assert root.find("s:title", NS).get("id") == "fg-pay-chart-small-title"
 
 
+def test_small_chart_golden(guide):
+    html = expand("<!-- pay-chart: small -->", Context(guide, "index.md"))
+    drawing = html[html.index("<svg"):html.index("</svg>") + 6]
+    golden("pay-chart-small.svg", drawing.replace("><", ">\n<") + "\n")  # an element a line: diffs read well
+
+
+def test_the_small_chart_has_a_short_key_of_its_own(guide):
+    small = pay_chart.pay_chart(Context(guide, "index.md"), "small")
+    full = pay_chart.pay_chart(salary_page(guide))
+    assert "Bars: 10th to 90th percentile" in small and "Each bar runs" not in small
+    assert "Each bar runs from the 10th to the 90th percentile" in full
+    assert '<a href="compare/salary.html#beyond-the-median">The same figures as tables, with sources</a>.' in small
+
+
 def test_chart_uses_theme_colours_only(guide):
-    html = pay.build_pay_chart(Context(guide, "compare/salary.md"))
+    html = pay_chart.pay_chart(salary_page(guide))
     assert not re.search(r"(fill|stroke|style)=", html)  # painted by classes in extra.css
-    css = (pay.Path(__file__).resolve().parents[1] / "docs/assets/extra.css").read_text(encoding="utf-8")
+    css = (ROOT / "docs/assets/extra.css").read_text(encoding="utf-8")
     block = css[css.index(".fg-chart text"):]
     assert not re.search(r"#[0-9a-fA-F]{3,6}\b|rgb", block)
 
@@ -334,18 +479,3 @@ def test_downloads_carry_figures_with_their_provenance(guide):
     data = json.loads(export.to_json(guide, extract))
     assert data["salary"]["wages"][0]["extract"] == "bls_oews_national_may2025"
     assert {"source_id", "file_commit"} <= set(data["pay_extract"][0])
-
-
-def test_the_scope_is_said_on_the_salary_page_and_linked_from_elsewhere(guide):
-    scope = pay.build_pay_spread(Context(guide, "compare/salary.md"))
-    elsewhere = pay.build_pay_spread(Context(guide, "roles/data-scientist.md"), "data_scientist")
-    assert f'<p class="fg-scope">{guide.salary["scope"]}</p>' in scope
-    assert guide.salary["scope"] not in elsewhere
-    assert 'href="../compare/salary.html#beyond-the-median">what they leave out</a>' in elsewhere
-
-
-def test_the_small_chart_has_a_short_key_of_its_own(guide):
-    small = pay.build_pay_chart(Context(guide, "index.md"), "small")
-    full = pay.build_pay_chart(Context(guide, "compare/salary.md"))
-    assert "Bars: 10th to 90th percentile" in small and "Each bar runs" not in small
-    assert "Each bar runs from the 10th to the 90th percentile" in full

@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from fieldguide import skills
-from fieldguide.guide import Guide
-from fieldguide.render import Context
+from conftest import POSTINGS, ROOT, VERDICTS
+from fieldguide.blocks.registry import Context
+from fieldguide.blocks.tools import READER_LIMIT, reader_data
+from fieldguide.core.pages import READER
+from fieldguide.model.guide import Guide
 
 SCRIPT = ROOT / "docs/assets/tools/posting-reader.js"
-POSTINGS = Path(__file__).parent / "postings"
-VERDICTS = {"data-scientist": "data_scientist", "ml-engineer": "ml_engineer", "mixed": "mixed", "other": "other"}
 
 # Skipped where Node is missing, except under CI=true, where the run then fails.
 pytestmark = pytest.mark.skipif(not shutil.which("node") and os.environ.get("CI") != "true", reason="node is not installed")
@@ -43,7 +42,7 @@ process.stdin.on("end", () => {
 
 
 def analyse(*texts: str) -> list[dict]:
-    data = skills.reader_data(Context(Guide.load(), skills.READER_PAGE))
+    data = reader_data(Context(Guide.load(), READER.page))
     result = subprocess.run(["node", "-e", _RUN, str(SCRIPT)], input=json.dumps({"data": data, "texts": list(texts)}),
                             capture_output=True, text=True, timeout=60, check=True)
     return json.loads(result.stdout)
@@ -98,7 +97,7 @@ def test_a_huge_paste_is_cut_and_read_quickly():
     huge = (text + "\n") * (1_048_576 // len(text) + 1)
     [result] = analyse(huge)
     assert result["cut"] and result["verdict"] == "ml_engineer"
-    assert max(end for _, end, _ in result["hits"]) <= skills.READER_LIMIT
+    assert max(end for _, end, _ in result["hits"]) <= READER_LIMIT
 
 
 def test_nothing_found_is_other():

@@ -1,4 +1,8 @@
-"""Skills, levels, hiring kit and job-posting signals: their data checks and their generated blocks."""
+"""Skills, levels, hiring kit and job-posting signals: their data checks and their generated blocks.
+
+Golden files live in tests/golden/; after a deliberate change to the output, rewrite
+them with `UPDATE_GOLDEN=1` and review the diff.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +12,47 @@ import shutil
 import subprocess
 
 import pytest
-import yaml
+from markupsafe import Markup
 
-from conftest import FIXTURES, line_of, problems_for
-from fieldguide import skills
-from fieldguide.guide import DATA_PATH, Guide
-from fieldguide.render import Context, MarkerError, expand
+from conftest import FIXTURES, HOSTILE, golden, line_of, problems_for
+from fieldguide.blocks import hiring, skills, tools
+from fieldguide.blocks.registry import MARKERS, Context, expand
+from fieldguide.core.errors import MarkerError
+from fieldguide.core.pages import CHOOSING, HIRING, READER, SKILLS
+from fieldguide.model.check_skills import pattern_problem, skills_problems
+from fieldguide.model.guide import Guide
 
 VALID_TEXT = (FIXTURES / "valid.yml").read_text(encoding="utf-8")
 REAL = Guide.load()
-
-
 @pytest.fixture
-def guide(valid_data) -> Guide:
+def hostile_guide(valid_data) -> Guide:
+    """The small data with markup, Markdown and line breaks in the values a block shows."""
+    valid_data["skills"][0]["title"] = "SQL <b>& more</b>"
+    valid_data["skills"][0]["tools"] = HOSTILE
+    valid_data["levels"][0]["title"] = "Junior <i>one</i>"
+    valid_data["levels"][0]["roles"]["data_scientist"]["scope"] = HOSTILE
+    valid_data["job_descriptions"][1]["duties"] = [HOSTILE, "Deploy models."]
+    valid_data["signals"][0]["label"] = HOSTILE
     return Guide(valid_data)
+
+
+def block(guide: Guide, page: str, marker: str) -> str:
+    """A marker expanded as a page would, without the blank lines around it."""
+    return expand(f"<!-- {marker} -->", Context(guide, page)).strip("\n")
+
+
+def inlined(html: str, name: str) -> dict:
+    """The data a tool's script assigns to window.NAME."""
+    start = html.index(f"<script>window.{name}=") + len(f"<script>window.{name}=")
+    return json.loads(html[start:html.index(";</script>", start)])
 
 
 # --- the checks ---------------------------------------------------------------------------------------
 
 
 def test_real_data_passes_every_check():
-    assert skills.problems(REAL.data) == []
-    assert len(REAL.data["skills"]) >= 20 and len(REAL.data["signals"]) >= 40
+    assert skills_problems(REAL.data) == []
+    assert REAL.skills and REAL.levels and REAL.signals and REAL.assessment
 
 
 @pytest.mark.parametrize(
@@ -50,12 +73,12 @@ def test_real_data_passes_every_check():
     ],
 )
 def test_patterns_browsers_would_read_differently_are_refused(pattern, message):
-    assert message in skills.pattern_problem(pattern)
+    assert message in pattern_problem(pattern)
 
 
 @pytest.mark.parametrize("pattern", ["A/B test(s|ing)?", "C\\+\\+", "reporting(?! to)", "(?:ML|machine learning) ops", "\\bdata\\\\"])
 def test_portable_patterns_pass(pattern):
-    assert skills.pattern_problem(pattern) is None
+    assert pattern_problem(pattern) is None
 
 
 def test_a_pattern_that_does_not_compile_names_file_line_and_key(write_yaml):
@@ -75,11 +98,15 @@ def test_a_pattern_that_does_not_compile_names_file_line_and_key(write_yaml):
         ("    topics: [python-or-r]\n", "    topics: [python]\n", r"skills\[0\]\.topics\[0\]: unknown topic 'python'"),
         ("  - id: serving\n", "  - id: sql\n", r"skills\[1\]\.id: duplicate id 'sql', already used at skills\[0\]"),
         ("  - id: kubernetes\n", "  - id: ab-testing\n", r"signals\[1\]\.id: duplicate id 'ab-testing'"),
+        ("  - role: ml_engineer\n", "  - role: data_scientist\n",
+         r"job_descriptions\[1\]\.role: duplicate job description for role 'data_scientist', already used at job_descriptions\[0\]"),
         ("    sources: [framework]\n", "    sources: [ladder]\n", r"levels\[0\]\.sources\[0\]: unknown source 'ladder'"),
         ("    weight: 3\n    skill: serving", "    weight: 4\n    skill: serving", r"signals\[1\]\.weight: expected one of 1, 2, 3"),
         ("    kind: ml_engineer\n", "    kind: manager\n", r"signals\[1\]\.kind: expected one of"),
-        ("      ml_engineer: {stage: advanced,", "      ml_engineer: {stage: expert,", r"skills\[1\]\.roles\.ml_engineer\.stage: expected one of foundations, core, advanced"),
-        ("  - {role: ml_engineer, text: I like systems.}\n", "  - {role: data_scientist, text: I like systems.}\n", r"assessment: no statement points to ml_engineer"),
+        ("      ml_engineer: {stage: advanced,", "      ml_engineer: {stage: expert,",
+         r"skills\[1\]\.roles\.ml_engineer\.stage: expected one of foundations, core, advanced"),
+        ("  - {role: ml_engineer, text: I like systems.}\n", "  - {role: data_scientist, text: I like systems.}\n",
+         r"assessment: no statement points to ml_engineer"),
     ],
 )
 def test_bad_skill_and_signal_data_is_refused_with_its_line(write_yaml, old, new, expected):
@@ -91,75 +118,120 @@ def test_bad_skill_and_signal_data_is_refused_with_its_line(write_yaml, old, new
 
 @pytest.mark.skipif(not shutil.which("node"), reason="node is not installed")
 def test_every_real_pattern_compiles_in_javascript_too():
-    patterns = [s["pattern"] for s in REAL.data["signals"]]
+    patterns = [s["pattern"] for s in REAL.signals]
     script = "const ps=JSON.parse(process.argv[1]);for(const p of ps){new RegExp('(^|[^A-Za-z0-9_])('+p+')(?![A-Za-z0-9_])','gi')}"
     result = subprocess.run(["node", "-e", script, json.dumps(patterns)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
-def test_every_real_signal_points_somewhere_that_exists():
-    ctx = Context(REAL, skills.READER_PAGE)
-    for signal in REAL.data["signals"]:
-        link, title = skills._signal_target(ctx, signal)
-        assert link.startswith("../") and "#" in link and title
+def test_every_real_signal_points_to_a_section_of_another_page():
+    for signal in tools.reader_data(Context(REAL, READER.page))["signals"]:
+        assert signal["href"].startswith("../") and "#" in signal["href"] and signal["section"], signal
+
+
+# --- every block -----------------------------------------------------------------------------------------
+
+BLOCKS = [
+    (SKILLS.page, "skills-roadmap"), (SKILLS.page, "skills: foundations"), (SKILLS.page, "levels: data_scientist"),
+    (HIRING.page, "job-description: ml_engineer"), (HIRING.page, "interview-signals: data_scientist"),
+    (READER.page, "signals"), (READER.page, "posting-reader"), (CHOOSING.page, "self-assessment"),
+]
+
+
+@pytest.mark.parametrize("page, marker", BLOCKS)
+def test_every_block_is_markup_with_data_escaped_once(hostile_guide, page, marker):
+    name, _, arg = marker.partition(": ")
+    html = MARKERS[name].run(Context(hostile_guide, page), arg)
+    assert isinstance(html, Markup)
+    assert "<script>alert" not in html and "&amp;lt;" not in html and "&amp;amp;" not in html
+
+
+@pytest.mark.parametrize("key, marker", [
+    ("skills", "skills-roadmap"), ("levels", "levels: ml_engineer"), ("signals", "signals"),
+    ("signals", "posting-reader"), ("assessment", "self-assessment"), ("skills", "interview-signals: ml_engineer"),
+])
+def test_a_block_whose_section_is_missing_names_it(valid_data, key, marker):
+    del valid_data[key]
+    with pytest.raises(MarkerError, match=rf"marker '<!-- {marker} -->': the data file has no '{key}'"):
+        block(Guide(valid_data), SKILLS.page, marker)
 
 
 # --- the roadmap and levels -----------------------------------------------------------------------------
 
 
 def test_roadmap_lists_each_role_in_stages_and_marks_shared_skills(guide):
-    html = skills.build_skills_roadmap(Context(guide, skills.SKILLS_PAGE))
+    html = block(guide, SKILLS.page, "skills-roadmap")
     ds, ml = html.split('<div class="fg-roadmap-role">')[1:3]
     assert '<a href="#skill-sql">SQL</a> <span class="fg-shared">Shared</span>' in ds
     assert "#skill-serving" not in ds and '<a href="#skill-serving">Model serving</a></li>' in ml
     assert ml.index("Core") < ml.index("#skill-sql") < ml.index("Advanced") < ml.index("#skill-serving")
     table = html[html.index("<table>"):]
     assert "<caption>Every skill and the stage at which each role needs it</caption>" in table
-    assert '<td>Foundations</td><td>Core</td>' in table and "<td>Not on this roadmap</td><td>Advanced</td>" in table
+    assert "<td>Foundations</td><td>Core</td>" in table and "<td>Not on this roadmap</td><td>Advanced</td>" in table
 
 
 def test_roadmap_from_another_page_links_back_to_the_skills_page(guide):
-    html = skills.build_skills_roadmap(Context(guide, "index.md"))
-    assert 'href="compare/skills.html#skill-sql"' in html
+    assert 'href="compare/skills.html#skill-sql"' in block(guide, "index.md", "skills-roadmap")
+
+
+def test_every_real_skill_is_on_the_roadmap_once_per_role_and_has_one_section():
+    roadmap = block(REAL, SKILLS.page, "skills-roadmap")
+    columns, table = roadmap.split("<table>")
+    sections = "\n".join(block(REAL, SKILLS.page, f"skills: {stage}") for stage in skills.STAGES)
+    for skill in REAL.skills:
+        link = f'href="#skill-{skill["id"]}"'
+        assert columns.count(link) == len(skill["roles"]), skill["id"]
+        assert table.count(link) == 1, skill["id"]
+        assert sections.count(f"{{ #skill-{skill['id']} }}") == 1, skill["id"]
 
 
 def test_skill_sections_carry_what_why_and_show(guide):
-    md = skills.build_skills(Context(guide, skills.SKILLS_PAGE), "foundations")
+    md = block(guide, SKILLS.page, "skills: foundations")
     assert md.startswith("### SQL { #skill-sql }")
     for part in ["<dt>What it is</dt><dd>Asking questions of tables.</dd>", "<dt>Data scientist: foundations stage</dt>",
-                 "<dt>ML engineer: core stage</dt>", "<dt>One way to show it</dt>", "Both roles need this."]:
+                 "<dt>ML engineer: core stage</dt>", "<dt>One way to show it</dt>", "Both roles need this.",
+                 '<dt>In this guide</dt><dd><a href="expertise.html#python-or-r">Python or R</a></dd>']:
         assert part in md
     assert "skill-serving" not in md
-    assert "### Model serving { #skill-serving }" in skills.build_skills(Context(guide, skills.SKILLS_PAGE), "advanced")
+    assert "### Model serving { #skill-serving }" in block(guide, SKILLS.page, "skills: advanced")
 
 
-@pytest.mark.parametrize("page, stage, message", [
-    ("index.md", "core", "skill sections belong on compare/skills.md"),
-    (skills.SKILLS_PAGE, "expert", "unknown stage 'expert'"),
+@pytest.mark.parametrize("page, marker, message", [
+    ("index.md", "skills: core", "skill sections belong on compare/skills.md"),
+    (SKILLS.page, "skills: expert", "unknown stage 'expert'; expected one of: foundations, core, advanced"),
+    (SKILLS.page, "skills", r"expected <!-- skills: STAGE -->"),
+    (SKILLS.page, "levels: manager", "unknown role 'manager'; expected one of: data_scientist, ml_engineer"),
 ])
-def test_skill_sections_refuse_the_wrong_page_or_stage(guide, page, stage, message):
+def test_skill_blocks_refuse_the_wrong_page_stage_or_role(guide, page, marker, message):
     with pytest.raises(MarkerError, match=message):
-        skills.build_skills(Context(guide, page), stage)
+        block(guide, page, marker)
 
 
 def test_levels_table_with_its_sources(guide):
-    html = skills.build_levels(Context(guide, skills.SKILLS_PAGE), "ml_engineer")
+    html = block(guide, SKILLS.page, "levels: ml_engineer")
     assert "<caption>ML engineer: what each level tends to look like</caption>" in html
     assert '<tr><th scope="row">Junior</th><td>A task.</td><td>Guided.</td><td>A fix.</td></tr>' in html
-    assert 'href="../sources.html#source-framework">Example Co: Career framework</a>' in html
+    assert html.endswith(
+        '<p class="fg-sources">Drawn from: <a href="../sources.html#source-framework">Example Co: Career framework</a>.</p>')
 
 
-def test_real_levels_cover_junior_to_staff_and_cite_frameworks():
-    assert [level["id"] for level in REAL.data["levels"]] == ["junior", "mid", "senior", "staff"]
-    cited = {s for level in REAL.data["levels"] for s in level["sources"]}
-    assert {"dropbox-career-framework", "gitlab-data-science", "gitlab-ml-engineering"} <= cited
+def test_real_levels_have_a_row_for_each_role_and_cite_each_source_once():
+    for role in REAL.roles:
+        html = block(REAL, SKILLS.page, f"levels: {role['id']}")
+        assert html.count('<tr><th scope="row">') == len(REAL.levels)
+        for source in {s for level in REAL.levels for s in level["sources"]}:
+            assert html.count(f'href="../sources.html#source-{source}"') == 1, source
+
+
+def test_levels_golden(hostile_guide):
+    golden("levels-data-scientist.html", block(hostile_guide, SKILLS.page, "levels: data_scientist"))
 
 
 # --- hiring kit ---------------------------------------------------------------------------------------------
 
 
 def test_job_description_is_plain_text_from_the_data(guide):
-    text = skills.job_description_text(Context(guide, skills.HIRING_PAGE), "ml_engineer")
+    text = hiring.job_description_text(Context(guide, HIRING.page), guide.role("ml_engineer"))
     assert text.splitlines()[0] == "Job title: ML engineer"
     bring = text[text.index("What you bring"):text.index("Good to have")]
     assert "- SQL (joins, window functions)" in bring and "Model serving" not in bring
@@ -167,56 +239,125 @@ def test_job_description_is_plain_text_from_the_data(guide):
     assert "- Deploy models." in text
 
 
+def test_job_description_without_advanced_skills_has_no_good_to_have(guide):
+    text = hiring.job_description_text(Context(guide, HIRING.page), guide.role("data_scientist"))
+    assert "Good to have" not in text and text.endswith("- SQL (joins, window functions)")
+
+
 def test_job_description_shows_markup_as_text(valid_data):
     valid_data["job_descriptions"][0]["duties"] = ["Use <script>alert(1)</script> & **R**"]
-    html = skills.build_job_description(Context(Guide(valid_data), skills.HIRING_PAGE), "data_scientist")
+    html = block(Guide(valid_data), HIRING.page, "job-description: data_scientist")
     assert "<script>" not in html and "- Use &lt;script&gt;alert(1)&lt;/script&gt; &amp; **R**" in html
     assert html.count("\n") >= 8  # line breaks kept, so the copy pastes as a list
 
 
+def test_a_role_without_a_job_description_is_named(valid_data):
+    del valid_data["job_descriptions"][1]
+    with pytest.raises(MarkerError, match="unknown job description for role 'ml_engineer'"):
+        block(Guide(valid_data), HIRING.page, "job-description: ml_engineer")
+
+
+def test_job_description_golden(hostile_guide):
+    golden("job-description-ml-engineer.html", block(hostile_guide, HIRING.page, "job-description: ml_engineer"))
+
+
 def test_interview_signals_follow_the_roadmap(guide):
-    html = skills.build_interview_signals(Context(guide, skills.HIRING_PAGE), "ml_engineer")
+    html = block(guide, HIRING.page, "interview-signals: ml_engineer")
     assert html.index("SQL") < html.index("Model serving")
-    assert "Ask what they would measure." in html and 'href="../compare/skills.html#skill-serving"' in html
+    assert "(core): Ask for a weekly count." in html and "(advanced): Ask what they would measure." in html
+    assert 'href="../compare/skills.html#skill-serving"' in html
+
+
+def test_interview_signals_need_a_probe(valid_data):
+    for skill in valid_data["skills"]:
+        del skill["probe"]
+    with pytest.raises(MarkerError, match="no skill of 'ml_engineer' has a `probe`"):
+        block(Guide(valid_data), HIRING.page, "interview-signals: ml_engineer")
 
 
 def test_unknown_role_in_a_marker_names_the_page(guide):
     with pytest.raises(MarkerError, match="guides/hiring.md: marker '<!-- job-description: manager -->': unknown role 'manager'"):
-        expand("<!-- job-description: manager -->", Context(guide, skills.HIRING_PAGE))
+        block(guide, HIRING.page, "job-description: manager")
 
 
-# --- the tools' data ------------------------------------------------------------------------------------------
+# --- the tools ------------------------------------------------------------------------------------------------
 
 
 def test_inlined_data_cannot_close_its_script(valid_data):
     valid_data["signals"][0]["label"] = "</script><script>alert(1)</script><!--"
-    html = skills.build_posting_reader(Context(Guide(valid_data), skills.READER_PAGE))
+    html = block(Guide(valid_data), READER.page, "posting-reader")
     script = html[html.index("<script>window.fieldguideSignals="):]
-    assert script.count("</script>") == 1 and script.endswith(";</script>")
-    payload = script.removeprefix("<script>window.fieldguideSignals=").removesuffix(";</script>")
-    assert json.loads(payload)["signals"][0]["label"] == "</script><script>alert(1)</script><!--"
+    assert script.count("</script>") == 1 and script.endswith(";</script>") and "<!--" not in script
+    assert inlined(html, "fieldguideSignals")["signals"][0]["label"] == "</script><script>alert(1)</script><!--"
+
+
+def test_inline_data_is_markup_and_keeps_line_separators_out():
+    html = tools.inline_data("x", {"a": "<\u2028\u2029&"})
+    assert isinstance(html, Markup) and html == '<script>window.x={"a":"\\u003c\\u2028\\u2029&"};</script>'
+    with pytest.raises(MarkerError):
+        tools.inline_data("x;alert(1)", {})
 
 
 def test_reader_markup_is_hidden_until_its_script_runs(guide):
-    html = skills.build_posting_reader(Context(guide, skills.READER_PAGE))
+    html = block(guide, READER.page, "posting-reader")
     assert html.startswith('<div class="fg-tool fg-reader" hidden>')
     assert '<p class="fg-needs-script">' in html and "<textarea" in html
+    assert f"The first {tools.READER_LIMIT:,} characters are read." in html
+    assert inlined(html, "fieldguideSignals") == tools.reader_data(Context(guide, READER.page))
+
+
+def test_reader_data_leads_each_verdict_to_a_page(guide):
+    data = tools.reader_data(Context(guide, READER.page))
+    assert data["pages"] == {
+        "data_scientist": "../roles/data-scientist.html", "ml_engineer": "../roles/ml-engineer.html",
+        "mixed": "one-person-both-roles.html", "other": "hiring.html#red-flags",
+    }
+    assert data["kinds"] == tools.KINDS and data["limit"] == tools.READER_LIMIT
+    assert data["signals"][1] == {"id": "kubernetes", "label": "Kubernetes", "pattern": "Kubernetes|k8s", "kind": "ml_engineer",
+                                  "weight": 3, "href": "../compare/skills.html#skill-serving", "section": "Model serving"}
+
+
+def test_reader_data_is_text_not_html(valid_data):
+    valid_data["skills"][0]["title"] = "SQL & <more>"
+    signal = tools.reader_data(Context(Guide(valid_data), READER.page))["signals"][0]
+    assert signal["section"] == "SQL & <more>"  # the script sets it as text
 
 
 def test_signals_table_links_each_phrase_to_its_section(guide):
-    html = skills.build_signals(Context(guide, skills.READER_PAGE))
-    assert '<tr><th scope="row">A/B test</th><td>Data scientist</td><td>3</td><td><a href="../compare/skills.html#skill-sql">SQL</a></td></tr>' in html
+    html = block(guide, READER.page, "signals")
+    assert ('<tr><th scope="row">A/B test</th><td>Data scientist</td><td>3</td>'
+            '<td><a href="../compare/skills.html#skill-sql">SQL</a></td></tr>') in html
     assert '<td>ML engineer</td><td>3</td><td><a href="../compare/skills.html#skill-serving">Model serving</a>' in html
 
 
+def test_a_signal_may_point_to_a_topic(valid_data):
+    del valid_data["signals"][1]["skill"]
+    valid_data["signals"][1]["topic"] = "deployment"
+    html = block(Guide(valid_data), READER.page, "signals")
+    assert '<td><a href="../compare/responsibilities.html#deployment">Deployment</a></td>' in html
+
+
+def test_signals_golden(hostile_guide):
+    golden("signals.html", block(hostile_guide, READER.page, "signals"))
+
+
 def test_self_assessment_keeps_the_statements_as_a_list(guide):
-    html = skills.build_self_assessment(Context(guide, skills.CHOOSING_PAGE))
+    html = block(guide, CHOOSING.page, "self-assessment")
     assert '<ol class="fg-statements">\n<li>I like questions.</li>\n<li>I like systems.</li>\n</ol>' in html
-    data = json.loads(html[html.index("window.fieldguideAssessment=") + 28:-len(";</script>")])
+    data = inlined(html, "fieldguideAssessment")
     assert [s["role"] for s in data["statements"]] == ["data_scientist", "ml_engineer"]
-    assert data["roles"]["ml_engineer"]["next"][0]["href"] == "../roles/ml-engineer.html"
+    assert [step["href"] for step in data["roles"]["ml_engineer"]["next"]] == [
+        "../roles/ml-engineer.html", "../compare/skills.html#skill-sql", "#learn-ml-engineer"]
+    assert [step["href"] for step in data["mixed"]] == ["one-person-both-roles.html", "../compare/skills.html#roadmap"]
 
 
-def test_real_statements_are_the_guides_ten():
-    statements = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))["assessment"]
-    assert [s["role"] for s in statements] == ["data_scientist"] * 5 + ["ml_engineer"] * 5
+def test_self_assessment_needs_a_skill_for_each_role(valid_data):
+    valid_data["skills"] = [valid_data["skills"][1]]  # only the ML engineer's
+    with pytest.raises(MarkerError, match="no skill names role 'data_scientist'"):
+        block(Guide(valid_data), CHOOSING.page, "self-assessment")
+
+
+def test_every_real_statement_points_to_a_main_role_and_each_has_some():
+    roles = [role["id"] for role in REAL.roles]
+    pointed = [statement["role"] for statement in REAL.assessment]
+    assert set(pointed) == set(roles), pointed

@@ -10,9 +10,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import axe_violations
-from test_browser import offline_copy  # noqa: F401  (a fixture)
-from test_posting_reader import POSTINGS, VERDICTS
+from conftest import POSTINGS, VERDICTS, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -57,8 +55,8 @@ def read_posting(page, text: str) -> str | None:
     return page.get_attribute(".fg-verdict", "data-verdict")
 
 
-def test_reader_works_offline_from_the_archive_by_keyboard(offline, offline_copy):
-    open_page(offline, offline_copy, READER)
+def test_reader_works_offline_from_the_archive_by_keyboard(offline, site_copy):
+    open_page(offline, site_copy, READER)
     stored = offline.evaluate("() => [localStorage.length, sessionStorage.length]")
     tab_to(offline, ".fg-reader textarea")
     offline.keyboard.insert_text((POSTINGS / "held-out/data-scientist--h5-saas-product.txt").read_text(encoding="utf-8"))
@@ -86,8 +84,8 @@ def test_reader_works_offline_from_the_archive_by_keyboard(offline, offline_copy
     assert offline.input_value(".fg-reader textarea") == "" and verdict.get_attribute("data-verdict") is None
 
 
-def test_reader_verdicts_in_the_browser_on_held_out_postings(offline, offline_copy):
-    open_page(offline, offline_copy, READER)
+def test_reader_verdicts_in_the_browser_on_held_out_postings(offline, site_copy):
+    open_page(offline, site_copy, READER)
     right, total = {}, {}
     for path in sorted((POSTINGS / "held-out").glob("*.txt")):
         want = path.name.split("--")[0]
@@ -99,8 +97,8 @@ def test_reader_verdicts_in_the_browser_on_held_out_postings(offline, offline_co
     assert set(VERDICTS) >= set(total)
 
 
-def test_pasted_markup_is_shown_as_text_never_run(offline, offline_copy):
-    open_page(offline, offline_copy, READER)
+def test_pasted_markup_is_shown_as_text_never_run(offline, site_copy):
+    open_page(offline, site_copy, READER)
     hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script> We deploy models to production with Kubernetes.'
     assert read_posting(offline, hostile) == "ml-engineer"
     assert offline.locator(".fg-result img, .fg-result script").count() == 0
@@ -108,8 +106,8 @@ def test_pasted_markup_is_shown_as_text_never_run(offline, offline_copy):
 
 
 @pytest.mark.parametrize("kind", ["empty", "huge", "binary"])
-def test_awkward_input_gets_a_calm_message_quickly(offline, offline_copy, kind):
-    open_page(offline, offline_copy, READER)
+def test_awkward_input_gets_a_calm_message_quickly(offline, site_copy, kind):
+    open_page(offline, site_copy, READER)
     posting = (POSTINGS / "ml-engineer--02-platform.txt").read_text(encoding="utf-8")
     value = {"empty": "", "huge": (posting * 2000)[:1_048_576], "binary": "\u0000\u0001PK\u0003\u0004\ufffd" * 20_000}[kind]
     offline.evaluate("v => { document.querySelector('.fg-reader textarea').value = v; }", value)
@@ -125,8 +123,8 @@ def test_awkward_input_gets_a_calm_message_quickly(offline, offline_copy, kind):
         assert {"empty": "Nothing to read yet", "binary": "does not look like the text"}[kind] in text
 
 
-def test_self_assessment_by_keyboard_says_why_and_what_next(offline, offline_copy):
-    open_page(offline, offline_copy, CHOOSING)
+def test_self_assessment_by_keyboard_says_why_and_what_next(offline, site_copy):
+    open_page(offline, site_copy, CHOOSING)
     assert not offline.locator(".fg-statements").is_visible()
     boxes = offline.locator(".fg-assessment input[type=checkbox]")
     assert boxes.count() == 10
@@ -150,8 +148,8 @@ def test_self_assessment_by_keyboard_says_why_and_what_next(offline, offline_cop
     assert "../roles/data-scientist.html" in hrefs and "../compare/skills.html#skill-python" in hrefs
 
 
-def test_an_even_split_and_no_answer(offline, offline_copy):
-    open_page(offline, offline_copy, CHOOSING)
+def test_an_even_split_and_no_answer(offline, site_copy):
+    open_page(offline, site_copy, CHOOSING)
     offline.click(".fg-assessment button")
     assert offline.get_attribute(".fg-assess-result", "data-result") == "none"
     offline.check(".fg-assessment input[value='1']")
@@ -161,36 +159,36 @@ def test_an_even_split_and_no_answer(offline, offline_copy):
     assert "one-person-both-roles.html" in offline.inner_html(".fg-assess-result")
 
 
-def test_without_javascript_the_text_and_questions_remain(browser, offline_copy):
+def test_without_javascript_the_text_and_questions_remain(browser, site_copy):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    open_page(page, offline_copy, CHOOSING)
+    open_page(page, site_copy, CHOOSING)
     items = page.locator(".fg-statements li")
     assert items.count() == 10 and items.first.is_visible()
     assert not page.locator(".fg-assessment").is_visible()
-    open_page(page, offline_copy, READER)
+    open_page(page, site_copy, READER)
     assert not page.locator(".fg-reader").is_visible()
     assert page.locator(".fg-needs-script").is_visible()
     assert page.locator("table caption", has_text="The phrases the reader looks for").count() == 1
     context.close()
 
 
-def test_tools_start_once_when_the_page_is_announced_again(offline, offline_copy):
+def test_tools_start_once_when_the_page_is_announced_again(offline, site_copy):
     """Instant navigation announces each new page through document$; starting twice changes nothing."""
     for name, selector in [(READER, ".fg-verdict"), (CHOOSING, ".fg-assessment form")]:
-        open_page(offline, offline_copy, name)
+        open_page(offline, site_copy, name)
         assert offline.evaluate("typeof document$ === 'object' && typeof document$.next === 'function'")
         offline.evaluate("document$.next(document)")
         assert offline.locator(selector).count() == 1, name
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_filled_in_tools_are_axe_clean(browser, offline_copy, scheme):
+def test_filled_in_tools_are_axe_clean(browser, site_copy, scheme):
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
     for name in (READER, CHOOSING):
-        open_page(page, offline_copy, name)
+        open_page(page, site_copy, name)
         if name == READER:
             posting = (POSTINGS / "mixed--01-startup-generalist.txt").read_text(encoding="utf-8")
             page.fill(".fg-reader textarea", posting + "\nExcel reports, ETL and Airflow.")
@@ -210,10 +208,10 @@ def test_filled_in_tools_are_axe_clean(browser, offline_copy, scheme):
 
 
 @pytest.mark.parametrize("name", ["compare/skills.html", READER, CHOOSING, "guides/hiring.html"])
-def test_new_pages_fit_a_phone(browser, offline_copy, name):
+def test_new_pages_fit_a_phone(browser, site_copy, name):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    open_page(page, offline_copy, name)
+    open_page(page, site_copy, name)
     if name == READER:
         page.fill(".fg-reader textarea", (POSTINGS / "ml-engineer--04-llm-apps.txt").read_text(encoding="utf-8"))
         page.click(".fg-read")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import read
-from fieldguide.whole import RenderedPage, combine, section_id
+from fieldguide.publish.whole import RenderedPage, combine, section_id
 
 PAGES = [
     RenderedPage("index.md", "Home", '<h1 id="home">Home</h1><p><a href="roles/ml-engineer.html#salary">pay</a> '

@@ -1,7 +1,7 @@
 """The same site built by Zensical, the engine that succeeds Material for MkDocs.
 
 Zensical reads mkdocs.yml through zensical.yml, ignores the MkDocs hook, and runs
-the generator as a Markdown extension; `python -m fieldguide.finish` does the
+the generator as a Markdown extension; `python -m fieldguide.publish.finish` does the
 rest. These are the commands of `make build-zensical`, run on a copy.
 """
 
@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, read
-from fieldguide.anchors import broken_promises, read_contract
-from test_deploy import check_previews
+from conftest import check_previews, copy_project, read
+from fieldguide.core.anchors import broken_promises, read_contract
 
 # What loads a resource when a page or stylesheet is read: script/img/iframe src, link href, CSS url()/@import.
 _LOADS = re.compile(r'<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*\bhref="([^"]+)"'
@@ -33,7 +32,7 @@ def run(project: Path, *command: str) -> subprocess.CompletedProcess:
 def zensical_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
     for command in (["zensical", "build", "--clean", "--strict", "-f", "zensical.yml"],
-                    ["fieldguide.finish", "site-zensical"]):
+                    ["fieldguide.publish.finish", "site-zensical"]):
         result = run(project, *command)
         assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
     return project / "site-zensical"

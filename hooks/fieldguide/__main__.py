@@ -7,12 +7,13 @@ Exit status 0 when the data is valid, 1 with one line per problem when it is not
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from .guide import DATA_PATH, Guide
-from .load import DataError
-from .text import fold
+from .core.errors import DataError
+from .core.markup import fold
+from .model.guide import DATA_PATH, Guide
 
 
 def text_table(guide: Guide, category_id: str) -> str:
@@ -26,11 +27,13 @@ def text_table(guide: Guide, category_id: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    quiet = "--check" in argv
-    argv = [arg for arg in argv if arg != "--check"]
-    path = Path(argv[0]) if argv else DATA_PATH
+    parser = argparse.ArgumentParser(prog="python -m fieldguide", description="Validate the data and print every comparison as text.")
+    parser.add_argument("--check", action="store_true", help="print only the closing summary line")
+    parser.add_argument("data_file", nargs="?", type=Path, default=DATA_PATH)
+    arguments = parser.parse_args(argv)
+    quiet = arguments.check
     try:
-        guide = Guide.load(path)
+        guide = Guide.load(arguments.data_file)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
@@ -38,7 +41,7 @@ def main(argv: list[str]) -> int:
         print(f"\n{category['title']}\n")
         print(text_table(guide, category["id"]))
     print(f"{'' if quiet else chr(10)}{len(guide.topics)} topics in {len(guide.categories)} categories, "
-          f"{len(guide.salary['wages'])} wage figures, {len(guide.salary['survey'])} survey figures, "
+          f"{len(guide.wages)} wage figures, {len(guide.survey)} survey figures, "
           f"{len(guide.sources)} sources: the data is valid.")
     return 0
 

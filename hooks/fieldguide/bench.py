@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ("mkdocs.yml", "zensical.yml", "docs", "hooks", "data", "overrides")
@@ -34,8 +36,7 @@ ONE_RUN_AFTER = 60.0  # seconds: past this, 3 runs of one size would take over ~
 HOOK_BUDGET = 0.10  # the hook may take at most this share of a build at today's size
 LINEAR_SLACK = 1.5  # per-topic cost may rise this much between sizes before we call it worse than linear
 # What the hook imports, timed after MkDocs' own imports so shared ones (yaml, markdown) are not charged to it.
-HOOK_IMPORTS = ("fieldguide.anchors", "fieldguide.export", "fieldguide.guide", "fieldguide.load",
-                "fieldguide.render", "fieldguide.whole")
+HOOK_IMPORTS = ("fieldguide.extension", "fieldguide.blocks.markers", "fieldguide.publish.finish")
 
 
 # --- synthetic data ------------------------------------------------------------------------
@@ -97,9 +98,6 @@ def add_topic_markers(docs: Path, data: dict) -> None:
 def measure_build(project: Path, site_dir: Path) -> dict:
     """What `mkdocs build --strict` does (mkdocs/__main__.py, build_command), with the
     hook's import and every call of its event functions timed. Seconds by part."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     spent = {"import": _time_imports()}
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     _time_hook_events(config, spent)

@@ -17,11 +17,12 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from .anchors import CONTRACT_PATH, Anchor, read_contract
-from .guide import DATA_PATH, Guide
-from .pay import EXTRACT_NAME
-from .render import Context, MarkerError, expand, has_markers
-from .text import first_paragraph
+from .blocks.markers import Context, expand, has_markers
+from .core.anchors import CONTRACT_PATH, Anchor, read_contract
+from .core.errors import MarkerError
+from .core.markup import first_paragraph
+from .model.extract import extract_path
+from .model.guide import DATA_PATH, Guide
 
 # After snippets (32) and whitespace normalisation (30); before raw HTML is stashed (20),
 # so the generated HTML is taken as raw blocks and the generated headings as Markdown.
@@ -106,7 +107,7 @@ _loaded: dict[tuple, Build] = {}
 def _standalone_build(site_url: str, md: Markdown) -> Build:
     if not site_url and (processor := _zensical_context(md)):
         site_url = processor.config.get("site_url") or ""
-    stamp = (*(_changed(path) for path in (DATA_PATH, DATA_PATH.parent / EXTRACT_NAME, CONTRACT_PATH)), site_url)
+    stamp = (*(_changed(path) for path in (DATA_PATH, extract_path(DATA_PATH), CONTRACT_PATH)), site_url)
     if stamp not in _loaded:
         _loaded.clear()
         _loaded[stamp] = Build(Guide.load(DATA_PATH), read_contract(CONTRACT_PATH), site_url)

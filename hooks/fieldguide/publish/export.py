@@ -11,13 +11,13 @@ import json
 import zipfile
 from pathlib import Path
 
-from . import pay
-from .guide import DATA_PATH, Guide
-from .load import SCHEMA_PATH
-from .render import ARCHIVE_NAME, DOWNLOADS_DIR
-from .text import unmarked
+from ..core.markup import unmarked
+from ..core.pages import ARCHIVE_NAME, DOWNLOADS_DIR
+from ..model import extract
+from ..model.guide import DATA_PATH, Guide
+from ..model.schema import SCHEMA_PATH
 
-EXTRACT_PATH = DATA_PATH.parent / pay.EXTRACT_NAME
+EXTRACT_PATH = extract.extract_path(DATA_PATH)
 
 # Source maps only serve a developer's debugger; they are a third of the theme's bytes.
 LEFT_OUT_OF_ARCHIVE = {".map"}
@@ -28,9 +28,9 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 def to_json(guide: Guide, extract_path: Path = EXTRACT_PATH) -> str:
     """The data file as JSON, rich values as plain text, with the extract rows its pay figures were checked against."""
-    rows, _ = pay.read_extract(extract_path)
-    extract = [{k: v for k, v in row.items() if k != "line"} for row in rows]
-    return json.dumps({**plain_data(guide.data), "pay_extract": extract}, indent=2, ensure_ascii=False) + "\n"
+    rows, _ = extract.read_extract(extract_path)
+    checked_against = [{k: v for k, v in row.items() if k != "line"} for row in rows]
+    return json.dumps({**plain_data(guide.data), "pay_extract": checked_against}, indent=2, ensure_ascii=False) + "\n"
 
 
 def plain_data(data: dict) -> dict:
@@ -65,7 +65,8 @@ def _csv(header: list[str], rows: list[list]) -> str:
 def category_csv(guide: Guide, category_id: str) -> str:
     role_ids = [role["id"] for role in guide.roles]
     rows = [
-        [t["id"], t["title"], *(unmarked(t["roles"][r]) for r in role_ids), "yes" if t.get("shared") else "no", " ".join(t.get("sources", []))]
+        [t["id"], t["title"], *(unmarked(t["roles"][r]) for r in role_ids), "yes" if t.get("shared") else "no",
+         " ".join(t.get("sources", []))]
         for t in guide.topics_in(category_id)
     ]
     return _csv(["id", "title", *role_ids, "shared", "sources"], rows)
@@ -77,19 +78,19 @@ SALARY_COLUMNS = ["figure", "kind", "occupation_or_role", "code", "region", "rol
 
 def salary_csv(guide: Guide, extract_path: Path = EXTRACT_PATH) -> str:
     """Every pay figure, one value a row, with its period, source and the file it was read from."""
-    rows, _ = pay.read_extract(extract_path)
+    rows, _ = extract.read_extract(extract_path)
     out = []
-    for figure in guide.salary["wages"]:
-        for key, measure in pay.WAGE_MEASURES.items():
+    for figure in guide.wages:
+        for key, measure in extract.WAGE_MEASURES.items():
             if key in figure:
                 out.append(_salary_row(guide, rows, figure, key, "wage", figure["occupation"], figure["soc"],
-                                       pay.WAGE_REGION, measure))
-    for figure in guide.salary["survey"]:
+                                       extract.WAGE_REGION, measure))
+    for figure in guide.survey:
         out.append(_salary_row(guide, rows, figure, "median", "survey", figure["label"], "", figure["region"],
-                               pay.SURVEY_MEASURE))
-    for figure in guide.salary["outlook"]:
+                               extract.SURVEY_MEASURE))
+    for figure in guide.outlook:
         source = guide.source(figure["source"])
-        out.append(["", "outlook", figure["occupation"], figure["soc"], pay.WAGE_REGION, figure["role"],
+        out.append(["", "outlook", figure["occupation"], figure["soc"], extract.WAGE_REGION, figure["role"],
                     str(figure["proxy"]).lower(), figure["measure"], figure["value"], "", figure["period"],
                     figure["source"], source["title"], "", source.get("url", ""), "", ""])
     return _csv(SALARY_COLUMNS, out)
@@ -97,19 +98,19 @@ def salary_csv(guide: Guide, extract_path: Path = EXTRACT_PATH) -> str:
 
 def _salary_row(guide: Guide, rows: list[dict], figure: dict, key: str, kind: str, name: str, code: str,
                 region: str, measure: str) -> list:
-    row = pay.provenance(rows, figure, key) or {}
+    row = extract.provenance(rows, figure, key) or {}
     value = figure[key]
     return [figure["id"], kind, name, code, region, figure.get("role", ""), str(figure.get("proxy", False)).lower(),
             measure, int(value) if float(value).is_integer() else value, figure.get("respondents", ""),
             figure["period"], figure["source"], guide.source(figure["source"])["title"],
-            f"{pay.EXTRACT_NAME}:{row['line']}" if row else "", row.get("file_repo", ""), row.get("file_path", ""),
+            f"{extract.EXTRACT_NAME}:{row['line']}" if row else "", row.get("file_repo", ""), row.get("file_path", ""),
             row.get("file_commit", "")]
 
 
 def ownership_csv(guide: Guide) -> str:
     rows = [
         [row["stage"], role, cell["level"], cell["why"]]
-        for row in guide.data.get("ownership", [])
+        for row in guide.section("ownership")
         for role, cell in row.items()
         if role != "stage"
     ]
@@ -119,8 +120,8 @@ def ownership_csv(guide: Guide) -> str:
 def data_files(guide: Guide) -> dict[str, str]:
     """Every machine-readable download, by its path under the site."""
     files = {f"{DOWNLOADS_DIR}/roles.json": to_json(guide), f"{DOWNLOADS_DIR}/salary-figures.csv": salary_csv(guide),
-             f"{DOWNLOADS_DIR}/{pay.EXTRACT_NAME}": EXTRACT_PATH.read_text(encoding="utf-8")}
-    if guide.data.get("ownership"):
+             f"{DOWNLOADS_DIR}/{extract.EXTRACT_NAME}": EXTRACT_PATH.read_text(encoding="utf-8")}
+    if guide.section("ownership"):
         files[f"{DOWNLOADS_DIR}/ownership.csv"] = ownership_csv(guide)
     for category in guide.categories:
         files[f"{DOWNLOADS_DIR}/{category['id']}.csv"] = category_csv(guide, category["id"])

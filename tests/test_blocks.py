@@ -1,4 +1,4 @@
-"""The renderer, without MkDocs: escaping, inline Markdown, links, markers, and golden output.
+"""Blocks without MkDocs: escaping by type, inline Markdown, links, the marker registry, and golden output.
 
 Golden files live in tests/golden/; after a deliberate change to the output,
 rewrite them with `UPDATE_GOLDEN=1 make test` and review the diff.
@@ -6,33 +6,17 @@ rewrite them with `UPDATE_GOLDEN=1 make test` and review the diff.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import markdown
 import pytest
+from markupsafe import Markup
 
-from fieldguide.anchors import Anchor
-from fieldguide.guide import Guide
-from fieldguide.pay import build_salary
-from fieldguide.render import Context, MarkerError, build_comparison, build_topic, expand, misplaced_topics
-from fieldguide.text import first_paragraph, href, markdown_text, plain, rich
-
-GOLDEN = Path(__file__).parent / "golden"
-HOSTILE = "a | b <script>alert(1)</script> & c \\ d `e` **f**\nnext line"
-
-
-def check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
-
-
-@pytest.fixture
-def guide(valid_data) -> Guide:
-    return Guide(valid_data)
+from conftest import HOSTILE, golden
+from fieldguide.blocks.markers import MARKERS, Context, expand, misplaced_topics
+from fieldguide.blocks.topics import build_at_a_glance, build_comparison, build_role, build_sources, build_topic
+from fieldguide.core.anchors import Anchor
+from fieldguide.core.errors import MarkerError
+from fieldguide.core.markup import first_paragraph, href, markdown_text, plain, rich
+from fieldguide.model.guide import Guide
 
 
 @pytest.fixture
@@ -53,13 +37,13 @@ def hostile_guide(valid_data) -> Guide:
         ("a | b", "a | b"),
         ("Tom & Jerry", "Tom &amp; Jerry"),
         ("back\\slash", "back\\slash"),
-        ('say "hi"', "say &quot;hi&quot;"),
+        ('say "hi"', "say &#34;hi&#34;"),
         ("two\nlines", "two lines"),
         ("`code`", "`code`"),
     ],
 )
 def test_plain_text_is_escaped_literally(value, expected):
-    assert plain(value) == expected
+    assert plain(value) == expected and isinstance(plain(value), Markup)
 
 
 @pytest.mark.parametrize(
@@ -69,14 +53,14 @@ def test_plain_text_is_escaped_literally(value, expected):
         ("run `a < b | c`", "run <code>a &lt; b | c</code>"),
         ("[BLS](https://www.bls.gov/ooh/)", '<a href="https://www.bls.gov/ooh/">BLS</a>'),
         ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
-        ('[x](https://a.org/"onmouseover="y)', "[x](https://a.org/&quot;onmouseover=&quot;y)"),
+        ('[x](https://a.org/"onmouseover="y)', "[x](https://a.org/&#34;onmouseover=&#34;y)"),
         ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
         ("**<i>bold</i>**", "<strong>&lt;i&gt;bold&lt;/i&gt;</strong>"),
         ("a\nb\n\nc", "a b c"),
     ],
 )
 def test_rich_text_allows_only_the_documented_subset(value, expected):
-    assert rich(value) == expected
+    assert rich(value) == expected and isinstance(rich(value), Markup)
 
 
 def test_markdown_text_survives_python_markdown():
@@ -105,35 +89,24 @@ def test_relative_links(from_page, to_page, anchor, expected):
 
 def test_comparison_table_golden(hostile_guide):
     ctx = Context(hostile_guide, "compare/expertise.md")
-    check_golden("comparison-expertise.html", build_comparison(ctx, "expertise"))
+    golden("comparison-expertise.html", build_comparison(ctx, ctx.guide.category("expertise")))
 
 
 def test_topic_section_golden(hostile_guide):
     ctx = Context(hostile_guide, "compare/expertise.md")
-    check_golden("topic-python-or-r.md", build_topic(ctx, "python-or-r"))
+    golden("topic-python-or-r.md", build_topic(ctx, ctx.guide.topic("python-or-r")))
     assert ctx.rendered_topics == ["python-or-r"]
 
 
-def test_salary_table_golden(guide):
-    check_golden("salary-ml-engineer.html", build_salary(Context(guide, "roles/ml-engineer.md"), "ml_engineer"))
-
-
-def test_salary_proxy_is_never_the_role_own_figure(guide):
-    html = build_salary(Context(guide, "roles/ml-engineer.md"), "ml_engineer")
-    assert html.count("Proxy for ML engineer") == 1  # once per row, and one proxy row
-    assert "$135,980" in html and "$120,230" not in html  # the role's rows only
-    assert "ML engineer, its own figure" in html and "$189,500 <small>(n = 80)</small>" in html
-
-
 def test_comparison_table_is_accessible(guide):
-    html = build_comparison(Context(guide, "compare/expertise.md"), "expertise")
+    html = build_comparison(Context(guide, "compare/expertise.md"), guide.category("expertise"))
     assert "<caption>Expertise: the two roles side by side</caption>" in html
     assert html.count('scope="col"') == 3 and html.count('scope="row"') == 1
 
 
 def test_hostile_values_never_become_markup(hostile_guide):
     ctx = Context(hostile_guide, "compare/expertise.md")
-    html = build_comparison(ctx, "expertise") + build_topic(ctx, "python-or-r")
+    html = build_comparison(ctx, ctx.guide.category("expertise")) + build_topic(ctx, ctx.guide.topic("python-or-r"))
     assert "<script>" not in html and "<b>" not in html and 'href="javascript' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "\nnext line" not in html  # a newline in a value never splits a row
@@ -154,7 +127,9 @@ def test_markers_are_replaced_and_other_comments_kept(guide):
     [
         ("<!-- comparsion: expertise -->", "unknown marker"),
         ("<!-- comparison: hobbies -->", "unknown category 'hobbies'"),
-        ("<!-- comparison -->", "'comparison' needs an argument"),
+        ("<!-- comparison -->", "expected <!-- comparison: CATEGORY -->"),
+        ("<!-- sources: all -->", "expected <!-- sources -->"),
+        ("<!-- downloads: everything -->", "unknown part 'everything'; expected one of: archive"),
         ("<!-- role: nobody expertise -->", "unknown role 'nobody'"),
         ("<!-- role: data_scientist -->", "expected <!-- role: ROLE CATEGORY -->"),
         ("<!-- topic: deployment -->", "belongs on compare/responsibilities.md"),
@@ -199,3 +174,17 @@ def test_a_marker_straight_after_text_still_gives_a_table(guide):
     page = "# Expertise\nSome text right above.\n<!-- comparison: expertise -->\nAnd right below.\n"
     html = markdown.markdown(expand(page, Context(guide, "compare/expertise.md")), extensions=["attr_list", "toc"])
     assert "<p>Some text right above.</p>" in html and "\n<table>" in html and "<p>And right below.</p>" in html
+
+
+def test_every_marker_returns_markup(guide):
+    """Escaping is by type: a builder that returned a plain str would be escaped again, or trusted blindly."""
+    ctx = Context(guide, "compare/expertise.md")
+    built = [build_comparison(ctx, guide.category("expertise")), build_sources(ctx), build_at_a_glance(ctx),
+             build_role(ctx, guide.role("data_scientist"), guide.category("expertise"))]
+    assert all(isinstance(block, Markup) for block in built)
+
+
+def test_the_registry_owns_every_marker_once():
+    documented = {"comparison", "topics", "topic", "role", "at-a-glance", "sources", "links", "downloads", "whole-guide"}
+    assert documented <= set(MARKERS)
+    assert all(MARKERS[name].name == name for name in MARKERS)

@@ -13,7 +13,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .text import page_url
+from ..core.markup import page_url
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _LABELLED = re.compile(r'\baria-(labelledby|describedby)="([^"]+)"')  # ids again: they must follow the renamed ones
@@ -41,18 +41,23 @@ def combine(pages: list[RenderedPage], print_page: str) -> str:
     """One HTML fragment holding every page, links rewritten to stay inside it."""
     included = {page_url(p.path): p.path for p in pages}
     parts = [_contents(pages)]
-    for page in pages:
-        body = _LINKS_INDEX.sub(_links_note, page.html)
-        body = _ID.sub(lambda m: f'id="{section_id(page.path, m[1])}"', body)
-        body = _LABELLED.sub(lambda m: f'aria-{m[1]}="{" ".join(section_id(page.path, i) for i in m[2].split())}"', body)
-        body = _HREF.sub(lambda m: f'href="{_rewrite(m[1], page.path, included, print_page)}"', body)
-        body = _HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", body)
-        parts.append(f'<section class="fg-print-page" id="{section_id(page.path)}">\n{body}\n</section>')
+    parts += [_section(page, included, print_page) for page in pages]
     return "\n".join(parts)
 
 
+def _section(page: RenderedPage, included: dict[str, str], print_page: str) -> str:
+    """One page as a section of the print page: ids prefixed, links kept inside, headings a level down."""
+    body = _LINKS_INDEX.sub(_links_note, page.html)
+    body = _ID.sub(lambda m: f'id="{section_id(page.path, m[1])}"', body)
+    body = _LABELLED.sub(lambda m: f'aria-{m[1]}="{" ".join(section_id(page.path, i) for i in m[2].split())}"', body)
+    body = _HREF.sub(lambda m: f'href="{_rewrite(m[1], page.path, included, print_page)}"', body)
+    body = _HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", body)
+    return f'<section class="fg-print-page" id="{section_id(page.path)}">\n{body}\n</section>'
+
+
 def _links_note(match: re.Match) -> str:
-    return '<p class="fg-links-note">The index of stable links is left out of the printed guide; it is on the Stable links page of the site.</p>'
+    return ('<p class="fg-links-note">The index of stable links is left out of the printed guide; '
+            "it is on the Stable links page of the site.</p>")
 
 
 def _contents(pages: list[RenderedPage]) -> str:

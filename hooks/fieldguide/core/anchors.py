@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-CONTRACT_PATH = Path(__file__).resolve().parents[2] / "data" / "anchors.txt"
+CONTRACT_PATH = Path(__file__).resolve().parents[3] / "data" / "anchors.txt"
 _ALIAS = re.compile(r"^\(alias of #(?P<target>[A-Za-z0-9_-]+)\)$")
 
 
@@ -203,7 +203,7 @@ def placed(contract: list[Anchor], new: list[Anchor], site: list[Anchor]) -> lis
 
 
 def main(argv: list[str]) -> int:
-    """python -m fieldguide.anchors SITE_DIR: add the site's new anchors to the contract."""
+    """python -m fieldguide.core.anchors SITE_DIR: add the site's new anchors to the contract."""
     site_dir = Path(argv[0]) if argv else Path("site")
     contract = read_contract() if CONTRACT_PATH.exists() else []
     new = unlisted(contract, site_dir)

@@ -1,4 +1,4 @@
-"""python -m fieldguide.finish SITE_DIR: the steps after an engine has rendered every page.
+"""python -m fieldguide.publish.finish SITE_DIR: the steps after an engine has rendered every page.
 
 Engine-neutral on purpose: MkDocs' hook calls it after its build, and it runs the
 same after any other engine that read mkdocs.yml. It fills the print page from
@@ -10,16 +10,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
+from ..blocks.site import WHOLE_GUIDE_PLACEHOLDER
+from ..core.errors import DataError
+from ..core.markup import page_url
+from ..core.menu import CONFIG_PATH, reading_order
+from ..model.guide import Guide
 from .export import write_downloads
-from .guide import Guide
-from .load import DataError
-from .render import WHOLE_GUIDE_PLACEHOLDER
-from .text import page_url
 from .whole import RenderedPage, combine
-
-CONFIG_PATH = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 _ARTICLE_START = '<article class="md-content__inner md-typeset">'
 
@@ -27,28 +24,6 @@ _ARTICLE_START = '<article class="md-content__inner md-typeset">'
 def finish(site_dir: Path, guide: Guide | None = None, config_path: Path = CONFIG_PATH) -> None:
     fill_print_page(site_dir, reading_order(config_path))
     write_downloads(guide or Guide.load(), site_dir)
-
-
-def reading_order(config_path: Path = CONFIG_PATH) -> list[tuple[str, str]]:
-    """(title, page.md) for every page in the menu, in menu order."""
-    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    return list(_flatten(config["nav"]))
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its menu; engine-specific tags (!ENV, !relative) are not needed here."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def _flatten(items):
-    for item in items:
-        for title, target in item.items():
-            if isinstance(target, list):
-                yield from _flatten(target)
-            else:
-                yield title, target
 
 
 def fill_print_page(site_dir: Path, pages: list[tuple[str, str]]) -> None:
@@ -69,7 +44,7 @@ def article(page_html: str) -> str:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not Path(argv[0]).is_dir():
-        print("usage: python -m fieldguide.finish SITE_DIR", file=sys.stderr)
+        print("usage: python -m fieldguide.publish.finish SITE_DIR", file=sys.stderr)
         return 2
     try:
         finish(Path(argv[0]))

@@ -1,0 +1,1 @@
+"""After an engine has rendered every page: the print page, the downloads and the offline archive."""
