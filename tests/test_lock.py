@@ -7,7 +7,8 @@ import tomllib
 
 from conftest import ROOT
 
-LOCK = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+# The main lock, and the area extract's package, installed without its dependencies.
+LOCK = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("requirements.lock", "requirements-areas.lock"))
 
 
 def pinned() -> dict[str, list[str]]:
@@ -32,4 +33,5 @@ def test_every_declared_dependency_is_pinned():
 def test_make_installs_with_require_hashes():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements.lock" in makefile
+    assert "--require-hashes --no-deps -r requirements-areas.lock" in makefile
     assert "--generate-hashes" in makefile  # make lock writes them again
