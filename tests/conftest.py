@@ -45,12 +45,12 @@ HOSTILE = "a | b <script>alert(1)</script> & c \\ d `e` **f**\nnext line"
 
 @pytest.fixture
 def write_yaml(tmp_path):
-    """Writes a data file, with the fixtures' pay extract beside it as the real one is."""
+    """Writes a data file, with the fixtures' pay extract and area figures beside it as the real ones are."""
     def write(data, name="roles.yml") -> Path:
         path = tmp_path / name
-        extract = tmp_path / "pay-extract.csv"
-        if not extract.exists():
-            extract.write_text((FIXTURES / "pay-extract.csv").read_text(encoding="utf-8"), encoding="utf-8")
+        for csv_name in ("pay-extract.csv", "pay-areas.csv"):
+            if not (tmp_path / csv_name).exists():
+                shutil.copyfile(FIXTURES / csv_name, tmp_path / csv_name)
         text = data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         path.write_text(text, encoding="utf-8")
         return path
@@ -119,19 +119,27 @@ def browser():
         chromium.close()
 
 
+# Only these rules read colours; the rest of axe's checks do not change with the palette.
+PALETTE_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+    """Run axe-core on the page as it is now (all rules, or only `rules`): one line per rule broken,
+    with up to three elements."""
+    page.evaluate(axe_script())
+    options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
+    return page.evaluate(
+        "async (options) => (await axe.run(document, options)).violations"
+        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))",
+        options,
+    )
+
+
+@functools.cache
 def axe_script() -> str:
     import axe_playwright_python
 
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-
-
-def axe_violations(page) -> list[str]:
-    """Run axe-core on the page as it is now: one line per rule broken, with up to three elements."""
-    page.evaluate(axe_script())
-    return page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-        ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
-    )
 
 
 # --- the data's refusals ---------------------------------------------------------------------------
@@ -177,6 +185,22 @@ PROMISED = [
 
 POSTINGS = Path(__file__).parent / "postings"
 VERDICTS = {"data-scientist": "data_scientist", "ml-engineer": "ml_engineer", "mixed": "mixed", "other": "other"}
+# An "other" posting's file name also says which other job it is: other-analyst--, other-data-engineer--.
+OTHER_KINDS = {"other-analyst": "analyst", "other-data-engineer": "data_engineer"}
+
+
+def posting_prefix(path: Path) -> str:
+    return path.name.split("--")[0]
+
+
+def expected_verdict(path: Path) -> str:
+    """The verdict a test posting should get, from its file name."""
+    return "other" if posting_prefix(path) in OTHER_KINDS else VERDICTS[posting_prefix(path)]
+
+
+def posting_kind(path: Path) -> str:
+    """The kind of job a posting is: one of the two roles, mixed, analyst or data_engineer."""
+    return OTHER_KINDS.get(posting_prefix(path), expected_verdict(path))
 PREVIEW = ["og:title", "og:description", "og:url", "og:image", "twitter:card", "twitter:title", "twitter:image"]
 
 

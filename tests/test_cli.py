@@ -30,6 +30,8 @@ def test_the_real_data_file_is_checked_by_default():
 
 def test_bad_data_exits_non_zero_with_one_line_per_problem(tmp_path):
     bad = tmp_path / "roles.yml"
+    for beside in ("pay-extract.csv", "pay-areas.csv"):  # the files the data is checked against
+        (tmp_path / beside).write_bytes((FIXTURES / beside).read_bytes())
     text = (FIXTURES / "valid.yml").read_text(encoding="utf-8")
     bad.write_text(text.replace("title: Deployment", "title: 7").replace("soc: 15-2051", "soc: 7"), encoding="utf-8")
     result = run(str(bad))

@@ -79,6 +79,7 @@ def own_data(tmp_path, monkeypatch):
     data = tmp_path / "roles.yml"
     shutil.copy(FIXTURES / "valid.yml", data)
     shutil.copy(FIXTURES / "pay-extract.csv", tmp_path / "pay-extract.csv")
+    shutil.copy(FIXTURES / "pay-areas.csv", tmp_path / "pay-areas.csv")
     monkeypatch.setattr(ext, "DATA_PATH", data)
     monkeypatch.setattr(ext, "_loaded", {})
     return data

@@ -12,11 +12,11 @@ import pytest
 from markupsafe import Markup
 
 from conftest import FIXTURES, ROOT, golden, problems_for
-from fieldguide.blocks import pay_chart, pay_tables
+from fieldguide.blocks import pay_chart, pay_chart_rows, pay_tables
 from fieldguide.blocks.registry import MARKERS, Context, expand
 from fieldguide.core import svg
 from fieldguide.core.errors import MarkerError
-from fieldguide.core.numbers import dollars, period_text, periods_text
+from fieldguide.core.numbers import dollars, figure_text, period_text, periods_text, rounded_note, whole_dollars
 from fieldguide.model.check_pay import pay_problems
 from fieldguide.model.extract import provenance, read_extract
 from fieldguide.model.guide import Guide
@@ -38,6 +38,19 @@ def salary_page(guide: Guide, page: str = SALARY) -> Context:
 @pytest.mark.parametrize("value, text", [(120230, "$120,230"), (96945.5, "$96,945.50"), (0, "$0"), (1000000, "$1,000,000")])
 def test_dollars(value, text):
     assert dollars(value) == text
+
+
+@pytest.mark.parametrize("value, text", [(120230, "$120,230"), (96945.5, "$96,946"), (96945.49, "$96,945"), (2.5, "$3"),
+                                         (0, "$0")])
+def test_pages_show_whole_dollars_with_halves_rounded_up(value, text):
+    assert whole_dollars(value) == text
+
+
+def test_a_rounded_figure_says_so():
+    assert rounded_note([120230, 96945.5]) == "Figures rounded to the dollar."
+    assert rounded_note([120230, 145000]) == ""
+    assert figure_text("median", 96945.5) == "$96,946 (rounded to the dollar)"
+    assert figure_text("median", 120230) == "$120,230" and figure_text("respondents", 164) == "164"
 
 
 @pytest.mark.parametrize(
@@ -237,9 +250,17 @@ def test_spread_table_shows_every_percentile_with_period_and_source(guide):
     for value in ["$67,240", "$85,660", "$120,230", "$158,880", "$199,130", "262,440", "$214,670"]:
         assert value in html
     assert "<caption>Annual wages of US employees by percentile, May 2025</caption>" in html
-    assert '<a href="../sources.html#source-bls-oews">OEWS national estimates</a>' in html
+    assert '<p class="fg-sources">Source: <a href="../sources.html#source-bls-oews">OEWS national estimates</a></p>' in html
     assert "US Bureau of Labor Statistics" not in html  # the publication, not the publisher
     assert html.count("Proxy for ML engineer") == 1
+    assert '<th scope="col">Period</th>' not in html and '<th scope="col">Source</th>' not in html  # narrow enough
+
+
+def test_spread_rows_name_their_period_when_the_caption_names_several(valid_data):
+    valid_data["salary"]["wages"][1]["period"] = "May 2024"
+    html = pay_tables.pay_spread(salary_page(Guide(valid_data)))
+    assert "by percentile, May 2024 and May 2025</caption>" in html
+    assert "Data Scientists <small>(15-2051)</small>, May 2025</th>" in html
 
 
 def test_trend_table_puts_releases_in_order(guide):
@@ -265,7 +286,7 @@ def test_salary_proxy_is_never_the_role_own_figure(guide):
     html = expand("<!-- salary: ml_engineer -->", Context(guide, "roles/ml-engineer.md"))
     assert html.count("Proxy for ML engineer") == 1  # once per row, and one proxy row
     assert "$135,980" in html and "$120,230" not in html  # the role's rows only
-    assert "ML engineer, its own figure" in html and "$189,500 <small>(n = 80)</small>" in html
+    assert "ML engineer, self-reported" in html and "$189,500 <small>(n = 80)</small>" in html
 
 
 def test_the_scope_is_said_on_the_salary_page_and_linked_from_elsewhere(guide):
@@ -357,16 +378,18 @@ def test_data_never_becomes_markup_in_captions_or_the_glance_row(valid_data):
 # --- the chart ---------------------------------------------------------------------------------------
 
 
-def chart(guide, size="") -> ET.Element:
+def chart(guide, size="", wide=False) -> ET.Element:
+    """The phones' drawing, or with wide=True the one for larger screens and print."""
     html = pay_chart.pay_chart(salary_page(guide), *([size] if size else []))
-    return ET.fromstring(html[html.index("<svg"):html.index("</svg>") + 6])
+    start = html.index("<svg", html.index("<svg") + 1) if wide else html.index("<svg")
+    return ET.fromstring(html[start:html.index("</svg>", start) + 6])
 
 
 def texts(root: ET.Element) -> list[ET.Element]:
     return list(root.iter(f"{SVG}text"))
 
 
-def text_span(t: ET.Element, size: float = pay_chart.SIZE) -> tuple[float, float]:
+def text_span(t: ET.Element, size: float = pay_chart_rows.NARROW.size) -> tuple[float, float]:
     """Where a label starts and ends, by the same estimate the drawing uses."""
     x, width = float(t.get("x")), svg.text_width(t.text, size)
     left = {"middle": x - width / 2, "end": x - width}.get(t.get("text-anchor"), x)
@@ -402,7 +425,7 @@ def test_legend_keys_are_spaced_by_their_labels(guide):
     swatches = [el for el in first_row if el.tag != f"{SVG}text"][1:]
     assert [t.text for t in labels] == ["10th–90th percentile", "25th–75th"]
     for label, swatch in zip(labels, swatches):
-        assert text_span(label, pay_chart.SMALL_SIZE)[1] < float(swatch.get("x") or swatch.get("x1"))
+        assert text_span(label, pay_chart_rows.NARROW.small)[1] < float(swatch.get("x") or swatch.get("x1"))
 
 
 def test_chart_draws_ranges_from_the_data(guide, valid_data):
@@ -446,12 +469,74 @@ def test_the_small_chart_has_a_short_key_of_its_own(guide):
     assert '<a href="compare/salary.html#beyond-the-median">The same figures as tables, with sources</a>.' in small
 
 
+# The article column at 1280 px, in CSS pixels, and the body text's size there.
+COLUMN_AT_1280, BODY_PX = 688, 16
+
+
+def axes(root: ET.Element, frame: pay_chart_rows.Frame) -> list[float]:
+    """The y of every dollar axis: a rule across the bars' whole room."""
+    return sorted(float(line.get("y1")) for line in root.iter(f"{SVG}line")
+                  if line.get("class") == "fg-rule" and line.get("y1") == line.get("y2")
+                  and float(line.get("x1")) == frame.plot_left and float(line.get("x2")) == frame.plot_right)
+
+
+def test_the_desktop_drawing_is_short_enough_for_a_screen():
+    root = chart(Guide.load(), wide=True)
+    _, _, width, height = map(float, root.get("viewBox").split())
+    assert "fg-chart-wide" in root.get("class") and width == pay_chart_rows.WIDE.width
+    assert height * COLUMN_AT_1280 / width <= 700  # the phones' drawing, scaled up, was 1,603 px
+
+
+def test_the_desktop_drawing_type_is_no_larger_than_body_text():
+    css = (ROOT / "docs/assets/extra.css").read_text(encoding="utf-8")
+    sizes = dict(re.findall(r"\.fg-chart-wide( text| \.fg-small| \.fg-heading) \{\s*font-size: ([\d.]+)px;", css))
+    wide = pay_chart_rows.WIDE
+    assert float(sizes[" text"]) == wide.size and float(sizes[" .fg-small"]) == wide.small  # the drawing measures with these
+    assert max(map(float, sizes.values())) * COLUMN_AT_1280 / wide.width <= BODY_PX
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_survey_medians_have_a_panel_and_an_axis_of_their_own(guide, wide):
+    root = chart(guide, wide=wide)
+    frame = pay_chart_rows.WIDE if wide else pay_chart_rows.NARROW
+    wage_top, wage_bottom, survey_axis = axes(root, frame)
+    heading = next(float(t.get("y")) for t in texts(root) if t.text.startswith("Survey:"))
+    bands = [float(r.get("y")) for r in root.iter(f"{SVG}rect") if r.get("class") == "fg-band"][1:]  # after the legend's
+    dots = [float(c.get("cy")) for c in root.iter(f"{SVG}circle") if c.get("class") == "fg-survey-dot"][1:]
+    assert wage_top < min(bands) and max(bands) < wage_bottom < heading < min(dots) and max(dots) < survey_axis
+    ticks = {y: [t.text for t in texts(root) if t.get("y") == y] for y in {t.get("y") for t in texts(root) if t.text == "0"}}
+    last_ticks = [labels[-1] for _, labels in sorted(ticks.items(), key=lambda item: float(item[0]))]
+    assert last_ticks == ["250k", "250k", "200k"]  # the survey's scale is its own, not the wages'
+    assert len([g for g in root.iter(f"{SVG}line") if g.get("class") == "fg-grid"]) == 6 + 5  # a gridline a tick
+
+
+def test_both_drawings_show_the_same_figures(guide):
+    values = [re.compile(r"^\$[\d,]+$").match(t.text) for t in texts(chart(guide))]
+    shown = sorted(m[0] for m in values if m)
+    assert shown == sorted(t.text for t in texts(chart(guide, wide=True)) if t.text.startswith("$"))
+
+
+def test_no_cents_are_shown_and_rounding_is_said(valid_data):
+    valid_data["salary"]["survey"][1]["median"] = 82910.5
+    guide = Guide(valid_data)
+    html = pay_chart.pay_chart(salary_page(guide)) + pay_tables.pay_survey(salary_page(guide))
+    assert not re.search(r"\$[\d,]+\.\d", html)
+    assert "$82,911" in html and html.count("rounded to the dollar") == 4  # the caption, both descriptions, the table
+    assert "rounded to the dollar" not in pay_chart.pay_chart(Context(guide, "index.md"), "small")  # US figures only
+
+
+def test_the_real_pay_blocks_show_no_cents():
+    ctx = Context(Guide.load(), SALARY)
+    html = pay_chart.pay_chart(ctx) + pay_tables.pay_spread(ctx) + pay_tables.pay_survey(ctx) + pay_tables.pay_trend(ctx)
+    assert not re.search(r"\$[\d,]+\.\d", html) and "$96,946" in html
+
+
 def test_chart_uses_theme_colours_only(guide):
     html = pay_chart.pay_chart(salary_page(guide))
     assert not re.search(r"(fill|stroke|style)=", html)  # painted by classes in extra.css
     css = (ROOT / "docs/assets/extra.css").read_text(encoding="utf-8")
     block = css[css.index(".fg-chart text"):]
-    assert not re.search(r"#[0-9a-fA-F]{3,6}\b|rgb", block)
+    assert not re.search(r"#[0-9a-fA-F]{3,6}\b|\brgba?\(", block)
 
 
 def test_svg_helpers_escape_and_scale():

@@ -19,6 +19,7 @@ import yaml
 from markupsafe import escape as html_escape
 
 from conftest import ROOT, copy_project, mkdocs_build, read
+from fieldguide.core.numbers import whole_dollars
 from fieldguide.model.guide import DATA_PATH
 
 DATA = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
@@ -92,7 +93,8 @@ def test_every_dollar_figure_shown_is_a_value_of_the_extract(built_site, page):
     html = read(built_site, page)
     article = html[html.index("<article"):html.index("</article>")]
     shown = {float(v.replace(",", "")) for v in DOLLARS.findall(visible_text(article))}
-    wages = {float(r["value"]) for r in EXTRACT if r["measure"].startswith("A_") or r["measure"] == "median_yearly_salary_usd"}
+    wages = {float(whole_dollars(float(r["value"]))[1:].replace(",", "")) for r in EXTRACT  # pages round to the dollar
+             if r["measure"].startswith("A_") or r["measure"] == "median_yearly_salary_usd"}
     assert shown and shown <= wages, sorted(shown - wages)
 
 
@@ -192,7 +194,9 @@ def topic_page(topic) -> str:
     return category["page"].replace(".md", ".html")
 
 
-OWNERSHIP_CELL = 'applied-scientist: {level: none, why: "Not involved at this stage."}\n  - stage: retrain'  # the monitor row's last cell
+# The monitor row's applied-scientist cell (the row's last two cells, then the next stage).
+OWNERSHIP_CELL = ('applied-scientist: {level: none, why: "Not involved at this stage."}\n'
+                  '    ai-engineer: {level: none, why: "Not involved at this stage."}\n  - stage: retrain')
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +209,7 @@ def edited(tmp_path_factory):
     edit(project / "data/pay-extract.csv", ",A_PCT90,199130,", ",A_PCT90,201000,")
     edit(data, f"title: {DATA['topics'][0]['title']}", "title: Retitled <em>topic</em> | with & markup")
     edit(data, OWNERSHIP_CELL, OWNERSHIP_CELL.replace('{level: none, why: "Not involved at this stage."}',
-                                                      '{level: leads, why: "Watches <drift> & more."}'))
+                                                      '{level: leads, why: "Watches <drift> & more."}', 1))
     values = yaml.safe_load(data.read_text(encoding="utf-8"))
     values["topics"][1]["roles"]["ml_engineer"] = "<script>alert(1)</script> a | b\n`c` & \\d"
     data.write_text(yaml.safe_dump(values, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -238,8 +242,8 @@ def test_one_ownership_cell_moves_the_matrix_and_the_map(built_site, edited):
     before = read(built_site, "compare/neighbouring-roles.html")
     after = read(edited, "compare/neighbouring-roles.html")
     monitor = re.search(r'<tr><th scope="row"><a [^>]*>Monitor</a></th>.*?</tr>', after)[0]
-    assert monitor.endswith('<td><span class="fg-level fg-level-leads">Leads</span> Watches &lt;drift&gt; &amp; more.</td></tr>')
-    picture = lambda html: re.search(r'<svg class="fg-diagram fg-map".*?</svg>', html, re.DOTALL)[0]  # noqa: E731
+    assert '<span class="fg-level fg-level-leads">Leads</span> Watches &lt;drift&gt; &amp; more.</td>' in monitor
+    picture = lambda html: re.search(r'<svg class="fg-diagram fg-map".*?</svg>', html, re.DOTALL)[0]  # noqa: E731  (the wide one)
     leads = lambda svg: len(re.findall(r'<circle[^>]*class="fg-leads"', svg))  # noqa: E731
     assert leads(picture(after)) == leads(picture(before)) + 1
     assert "Applied or research scientist leads" in picture(after).split("Monitor: ")[1].split(";")[0]
@@ -250,7 +254,9 @@ def test_one_ownership_cell_moves_the_matrix_and_the_map(built_site, edited):
 INJECTED = '<i data-injected="1">!</i>'
 # Values read against the pay extract must stay as they are, and a pattern is a regular expression.
 NOT_PROSE = {("salary", "wages", "period"), ("salary", "survey", "period"), ("salary", "survey", "label"),
-             ("salary", "survey", "region"), ("signals", "pattern")}
+             ("salary", "survey", "region"), ("signals", "pattern"), ("reader", "sections", "pattern"),
+             ("reader", "passages", "pattern"), ("reader", "passages", "unless"), ("reader", "negation", "before"),
+             ("reader", "negation", "after"), ("reader", "negation", "boundary")}
 
 
 def inject(value, rule: dict, schema: dict, path: tuple):
@@ -310,7 +316,7 @@ def test_make_build_never_leaves_a_half_built_site(tmp_path):
     with a file:line message and no traceback (the messages themselves are unit-tested)."""
     project = copy_project(tmp_path / "project")
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
-    for name in ("pyproject.toml", "requirements.lock"):
+    for name in ("pyproject.toml", "requirements.lock", "requirements-areas.lock"):
         shutil.copy2(ROOT / name, project / name)
     (project / ".venv").symlink_to(ROOT / ".venv")
     (project / "site").mkdir()
@@ -387,7 +393,8 @@ def test_downloads_carry_no_raw_markdown(built_site):
 
 
 def test_diagrams_are_inline_svg_with_title_and_desc(built_site):
-    for page, count in [("index.html", 2), ("compare/neighbouring-roles.html", 1),
+    # The home picture and the full ownership map come in a wide and a narrow drawing.
+    for page, count in [("index.html", 2), ("compare/neighbouring-roles.html", 2),
                         ("process/data-science-process.html", 1), ("process/environments.html", 1)]:
         html = read(built_site, page)
         svgs = re.findall(r'<svg class="fg-diagram[^>]*>', html)

@@ -14,8 +14,9 @@ import subprocess
 import pytest
 from markupsafe import Markup
 
-from conftest import FIXTURES, HOSTILE, golden, line_of, problems_for
+from conftest import FIXTURES, HOSTILE, ROOT, golden, line_of, problems_for
 from fieldguide.blocks import hiring, skills, tools
+from fieldguide.blocks.common import in_sentence
 from fieldguide.blocks.registry import MARKERS, Context, expand
 from fieldguide.core.errors import MarkerError
 from fieldguide.core.pages import CHOOSING, HIRING, READER, SKILLS
@@ -107,6 +108,26 @@ def test_a_pattern_that_does_not_compile_names_file_line_and_key(write_yaml):
          r"skills\[1\]\.roles\.ml_engineer\.stage: expected one of foundations, core, advanced"),
         ("  - {role: ml_engineer, text: I like systems.}\n", "  - {role: data_scientist, text: I like systems.}\n",
          r"assessment: no statement points to ml_engineer"),
+        ("    role: evidence\n    weight: 3\n    skill: serving", "    role: proof\n    weight: 3\n    skill: serving",
+         r"signals\[1\]\.role: expected one of evidence, context"),
+        ("    role: evidence\n    weight: 3\n    skill: serving", "    weight: 3\n    skill: serving",
+         r"signals\[1\]: missing required key 'role'"),
+        ("    role: evidence\n    weight: 3\n    skill: serving", "    role: context\n    weight: 3\n    skill: serving",
+         r"signals: no evidence signal for ml_engineer"),
+        ("pattern: 'nice to have'}", "pattern: '(?<!not )nice to have'}",
+         r"reader\.sections\[1\]\.pattern: the pattern uses lookbehind"),
+        ("pattern: 'nice to have'}", "pattern: 'nice (to have'}",
+         r"reader\.sections\[1\]\.pattern: the pattern does not compile"),
+        ("{id: nice, label: nice to have, weight: 0.5,", "{id: nice, label: nice to have, weight: 2,",
+         r"reader\.sections\[1\]\.weight: expected a number at most 1"),
+        ("{id: nice, label:", "{id: duties, label:",
+         r"reader\.sections\[1\]\.id: duplicate id 'duties', already used at reader\.sections\[0\]"),
+        ("pattern: 'equal opportunit(y|ies)'}", "pattern: 'equal opportunit(y|ies)', unless: '(?P<x>you)'}",
+         r"reader\.passages\[0\]\.unless: the pattern uses a named group"),
+        ("boundary: '\\bbut\\b'", "boundary: '(but)?'", r"reader\.negation\.boundary: the pattern matches empty text"),
+        ("window: 6}", "window: 0}", r"reader\.negation\.window: expected a number at least 1"),
+        ("  verdict: {evidence: 3,", "  verdict: {", r"reader\.verdict: missing required key 'evidence'"),
+        ("reader:\n", "readers:\n", r"readers: unknown key"),
     ],
 )
 def test_bad_skill_and_signal_data_is_refused_with_its_line(write_yaml, old, new, expected):
@@ -116,9 +137,22 @@ def test_bad_skill_and_signal_data_is_refused_with_its_line(write_yaml, old, new
     assert any(re.search(rf"^{re.escape(str(path))}:\d+: {expected}", p) for p in problems), problems
 
 
+def test_signals_without_the_readers_rules_are_refused(write_yaml):
+    text = VALID_TEXT[:VALID_TEXT.index("reader:\n")]
+    path = write_yaml(text)
+    assert any(re.search(rf"^{re.escape(str(path))}:\d+: signals: the signals need the reader's rules", p) for p in problems_for(path))
+
+
+def reader_patterns(rules: dict) -> list[str]:
+    found = [rules["negation"][key] for key in ("before", "after", "boundary")]
+    for part in ("sections", "passages"):
+        found += [rule[key] for rule in rules[part] for key in ("pattern", "unless") if key in rule]
+    return found
+
+
 @pytest.mark.skipif(not shutil.which("node"), reason="node is not installed")
 def test_every_real_pattern_compiles_in_javascript_too():
-    patterns = [s["pattern"] for s in REAL.signals]
+    patterns = [s["pattern"] for s in REAL.signals] + reader_patterns(REAL.reader_rules)
     script = "const ps=JSON.parse(process.argv[1]);for(const p of ps){new RegExp('(^|[^A-Za-z0-9_])('+p+')(?![A-Za-z0-9_])','gi')}"
     result = subprocess.run(["node", "-e", script, json.dumps(patterns)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -314,7 +348,8 @@ def test_reader_data_leads_each_verdict_to_a_page(guide):
     }
     assert data["kinds"] == tools.KINDS and data["limit"] == tools.READER_LIMIT
     assert data["signals"][1] == {"id": "kubernetes", "label": "Kubernetes", "pattern": "Kubernetes|k8s", "kind": "ml_engineer",
-                                  "weight": 3, "href": "../compare/skills.html#skill-serving", "section": "Model serving"}
+                                  "role": "evidence", "weight": 3, "href": "../compare/skills.html#skill-serving",
+                                  "section": "Model serving"}
 
 
 def test_reader_data_is_text_not_html(valid_data):
@@ -325,9 +360,9 @@ def test_reader_data_is_text_not_html(valid_data):
 
 def test_signals_table_links_each_phrase_to_its_section(guide):
     html = block(guide, READER.page, "signals")
-    assert ('<tr><th scope="row">A/B test</th><td>Data scientist</td><td>3</td>'
+    assert ('<tr><th scope="row">A/B test</th><td>Data scientist</td><td>evidence</td><td>3</td>'
             '<td><a href="../compare/skills.html#skill-sql">SQL</a></td></tr>') in html
-    assert '<td>ML engineer</td><td>3</td><td><a href="../compare/skills.html#skill-serving">Model serving</a>' in html
+    assert '<td>ML engineer</td><td>evidence</td><td>3</td><td><a href="../compare/skills.html#skill-serving">Model serving</a>' in html
 
 
 def test_a_signal_may_point_to_a_topic(valid_data):
@@ -349,6 +384,31 @@ def test_self_assessment_keeps_the_statements_as_a_list(guide):
     assert [step["href"] for step in data["roles"]["ml_engineer"]["next"]] == [
         "../roles/ml-engineer.html", "../compare/skills.html#skill-sql", "#learn-ml-engineer"]
     assert [step["href"] for step in data["mixed"]] == ["one-person-both-roles.html", "../compare/skills.html#roadmap"]
+    # Names come cased for the middle of a sentence: the script never changes a letter's case.
+    assert [data["roles"][r]["in_sentence"] for r in ("data_scientist", "ml_engineer")] == ["data scientist", "ML engineer"]
+    assert [data["roles"][r]["next"][0]["label"] for r in ("data_scientist", "ml_engineer")] == [
+        "The data scientist page", "The ML engineer page"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Data scientist", "data scientist"), ("ML engineer", "ML engineer"), ("AI engineer", "AI engineer"),
+    ("MLOps or platform engineer", "MLOps or platform engineer"), ("data analyst", "data analyst"), ("A/B tests", "A/B tests"),
+])
+def test_a_name_inside_a_sentence_keeps_a_leading_acronym(name, expected):
+    assert in_sentence(name) == expected
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="node is not installed")
+def test_the_assessment_counts_in_words():
+    script = (ROOT / "docs" / "assets" / "tools" / "self-assessment.js").as_posix()
+    cases = [[1, 1], [2, 2], [3, 3], [2, 3], [3, 4], [1, 3]]
+    code = f"const a=require({json.dumps(script)});console.log(JSON.stringify({json.dumps(cases)}.map(c=>a.share(c[0],c[1]))))"
+    result = subprocess.run(["node", "-e", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        "the one statement you ticked points there", "both statements you ticked point there",
+        "all 3 statements you ticked point there", "2 of the 3 statements you ticked point there",
+        "3 of the 4 statements you ticked point there", "1 of the 3 statements you ticked points there"]
 
 
 def test_self_assessment_needs_a_skill_for_each_role(valid_data):

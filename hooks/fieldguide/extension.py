@@ -21,6 +21,7 @@ from .blocks.markers import Context, expand, has_markers
 from .core.anchors import CONTRACT_PATH, Anchor, read_contract
 from .core.errors import MarkerError
 from .core.markup import first_paragraph
+from .model.areas import areas_path
 from .model.extract import extract_path
 from .model.guide import DATA_PATH, Guide
 
@@ -107,7 +108,7 @@ _loaded: dict[tuple, Build] = {}
 def _standalone_build(site_url: str, md: Markdown) -> Build:
     if not site_url and (processor := _zensical_context(md)):
         site_url = processor.config.get("site_url") or ""
-    stamp = (*(_changed(path) for path in (DATA_PATH, extract_path(DATA_PATH), CONTRACT_PATH)), site_url)
+    stamp = (*(_changed(path) for path in (DATA_PATH, extract_path(DATA_PATH), areas_path(DATA_PATH), CONTRACT_PATH)), site_url)
     if stamp not in _loaded:
         _loaded.clear()
         _loaded[stamp] = Build(Guide.load(DATA_PATH), read_contract(CONTRACT_PATH), site_url)

@@ -36,10 +36,28 @@
     return ul;
   }
 
+  /* How many of the ticked statements point to the role, said as a person would say it. */
+  function share(n, total) {
+    if (n === total && total === 1) return "the one statement you ticked points there";
+    if (n === total) return (total === 2 ? "both" : "all " + total) + " statements you ticked point there";
+    return n + " of the " + total + " statements you ticked " + (n === 1 ? "points" : "point") + " there";
+  }
+
+  /* The result as a callout whose title takes the focus, so that on a phone it comes into view
+     and a screen reader starts there. */
+  function land(out) {
+    var title = out.querySelector(".admonition-title");
+    title.setAttribute("tabindex", "-1");
+    title.focus({preventScroll: true});
+    out.scrollIntoView({block: "start"});
+  }
+
   function show(out, data, ticked) {
     var answer = lean(data.statements, ticked);
     out.textContent = "";
+    out.className = "fg-assess-result admonition note";
     out.setAttribute("data-result", answer.result);
+    out.appendChild(el("p", "admonition-title", "Your result"));
     if (answer.result === "none") {
       out.appendChild(el("p", "", "Tick at least one statement that describes you, then show your result again."));
       return;
@@ -54,8 +72,7 @@
     }
     var role = data.roles[answer.result];
     var n = answer.counts[answer.result];
-    out.appendChild(el("p", "fg-lean", "Your answers lean toward the " + role.name.charAt(0).toLowerCase() + role.name.slice(1) +
-      "'s work: " + n + " of the " + total + " statements you ticked point there."));
+    out.appendChild(el("p", "fg-lean", "Your answers lean toward the " + role.in_sentence + "'s work: " + share(n, total) + "."));
     out.appendChild(el("p", "", "Why: these are the statements that pointed there."));
     var why = el("ul");
     ticked.forEach(function (i) {
@@ -92,6 +109,7 @@
       var ticked = [];
       Array.prototype.forEach.call(form.querySelectorAll("input:checked"), function (box) { ticked.push(Number(box.value)); });
       show(out, data, ticked);
+      land(out);
     });
     tool.appendChild(form);
     tool.appendChild(out);
@@ -117,7 +135,7 @@
   }
 
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = {lean: lean};
+    module.exports = {lean: lean, share: share};
   } else if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () { init(0); });
   } else if (document.readyState === "loading") {

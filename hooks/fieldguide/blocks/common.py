@@ -20,9 +20,10 @@ def source_link(ctx: Context, source_id: str, label: str = "", with_publisher: b
 
 
 def sources_note(ctx: Context, source_ids: list[str], lead: str = "Sources", end: str = "",
-                 with_publisher: bool = False) -> Markup:
-    """"Sources: A, B" under a block, each linking to the sources page."""
-    links = joined([source_link(ctx, s, with_publisher=with_publisher) for s in source_ids])
+                 with_publisher: bool = False, labels: dict[str, str] | None = None) -> Markup:
+    """"Sources: A, B" under a block, each linking to the sources page; `labels` gives some a shorter name."""
+    labels = labels or {}
+    links = joined([source_link(ctx, s, labels.get(s, ""), with_publisher=with_publisher) for s in source_ids])
     return Markup('<p class="fg-sources">{}: {}{}</p>').format(lead, links, end)
 
 
@@ -34,3 +35,18 @@ def topic_link(ctx: Context, topic_id: str, label: object = None) -> Markup:
 
 def skill_link(ctx: Context, skill: dict) -> Markup:
     return ctx.link(skill_section(skill["id"]), plain(skill["title"]))
+
+
+def in_sentence(name: str) -> str:
+    """A name as written inside a sentence: "Data scientist" -> "data scientist". A name that starts
+    with an acronym keeps it: "ML engineer", "AI engineer", "MLOps or platform engineer"."""
+    first = name.split(" ", 1)[0]
+    if first[:2].isupper() or not first[:1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def fitted(table_html: Markup, css_class: str = "") -> Markup:
+    """A wide table in a box the stylesheet tightens, so it fits a desktop column without scrolling.
+    The table itself keeps no class, so the theme still gives it a scroll box on phones."""
+    return Markup('<div class="{}">\n{}\n</div>').format(f"fg-fit {css_class}".strip(), table_html)

@@ -13,6 +13,7 @@ a <desc> in the drawing and a caption in words beside it.
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -20,12 +21,16 @@ from ..core import svg
 from ..core.markup import plain
 from ..model.guide import Guide
 from .common import topic_link
+from .loop_routes import BADGE_RADIUS, Route, badge_y, place_ports, route_ways_back
 from .registry import Context, marker
 
-# --- shared by every diagram of a model's life (ownership.py draws with these too) ---------------
+# --- shared by every diagram of a model's life (ownership_drawings.py draws with these too) ------
 
 BOX_CORNER = 6
 ARROW_INSET = 1  # arrows stop this short of the box they point at
+# A phone's content column is 328 px wide (360 px screen): a drawing this wide shows there at 1:1,
+# so no label is smaller than its font size, 11 px or more.
+PHONE_WIDTH = 328
 
 
 def diagram(ident: str, title: str, desc: str, width: float, height: float, body: list[Markup], css_class: str) -> Markup:
@@ -39,6 +44,12 @@ def figure(drawing: Markup, caption: Markup | None = None) -> Markup:
     return Markup('<figure class="fg-figure">\n{}\n{}\n</figure>').format(drawing, shown)
 
 
+def switched_figure(wide: Markup, narrow: Markup, caption: Markup, css_class: str = "") -> Markup:
+    """A wide drawing for large screens and a narrow one for phones (extra.css shows one), with one caption."""
+    return Markup('<figure class="fg-figure fg-switch{}">\n<div class="fg-wide">{}</div>\n<div class="fg-narrow">{}</div>\n'
+                  '<figcaption>{}</figcaption>\n</figure>').format(f" {css_class}" if css_class else "", wide, narrow, caption)
+
+
 def box(x: float, y: float, width: float, height: float) -> Markup:
     return svg.rect(x, y, width, height, "fg-box", rx=BOX_CORNER, fill="none", stroke="currentColor")
 
@@ -46,19 +57,19 @@ def box(x: float, y: float, width: float, height: float) -> Markup:
 # --- the process loop ---------------------------------------------------------------------------
 
 LOOP_TITLE = "The data science process as a loop"
+LOOP_WIDTH = PHONE_WIDTH  # wider only when the boxes need it
 LOOP_MARGIN = 8  # above the first stage and below the last
-BOX_LEFT = 10
-BOX_HEIGHT = 46
+BOX_MIN_WIDTH = 180
 BOX_GAP = 26  # between two stages: the forward arrow
-BOX_MIN_WIDTH = 236
-BOX_PADDING = 10  # each side of a stage's title
-STAGE_SIZE, STAGE_BASELINE = 12.5, 19
-ALSO_SIZE, ALSO_BASELINE = 10.5, 36  # the stage's other names, under its title
-LANE_OFFSET = 18  # from the boxes' right edge to the first way back's lane
+BOX_PADDING = 10  # each side of a stage's words
+STAGE_SIZE, STAGE_LINE, STAGE_BASELINE = 13, 16, 20  # a stage's title: size, line height, first baseline
+ALSO_SIZE, ALSO_LINE = 11.5, 14  # the stage's other names, under its title
+BOX_BOTTOM = 10  # from the last baseline to the box's bottom edge
+LANE_OFFSET = 16  # from the boxes' edge to the first way back's lane
 LANE_STEP = 24  # between the lanes of two ways back
-LANE_MARGIN = 12  # right of the last lane
-BACK_OFFSET = 6  # a way back leaves below a stage's middle and arrives above it
-BADGE_RADIUS, BADGE_SIZE, BADGE_BASELINE = 8, 11, 4
+BADGE_SIZE, BADGE_BASELINE = 11.5, 4  # a way back's letter, in its badge
+SIDE_MARGIN = BADGE_RADIUS + 3  # beyond the outermost lane
+BARE_SIDE = 2  # a side with no lane: room for the boxes' outline
 
 
 def lettered_ways_back(guide: Guide, category_id: str) -> list[tuple[str, dict]]:
@@ -67,37 +78,79 @@ def lettered_ways_back(guide: Guide, category_id: str) -> list[tuple[str, dict]]
             for k, way in enumerate(guide.ways_back(category_id))]
 
 
+@dataclass
+class StageBox:
+    """A stage as drawn: its box, and its title and other names wrapped to it."""
+
+    top: float
+    height: float
+    title: list[str]
+    also: list[str]
+
+    @property
+    def middle(self) -> float:
+        return self.top + self.height / 2
+
+
+def _side_width(routes: list[Route], side: int) -> float:
+    lanes = [r.lane for r in routes if r.side == side]
+    return LANE_OFFSET + LANE_STEP * max(lanes) + SIDE_MARGIN if lanes else BARE_SIDE
+
+
+def _stage_boxes(stages: list[dict], text_width: float) -> list[StageBox]:
+    """Each stage's title and other names wrapped to the box, and the box's height."""
+    boxes, top = [], LOOP_MARGIN
+    for i, stage in enumerate(stages):
+        title = svg.wrap(f"{i + 1}. {stage['title']}", STAGE_SIZE, text_width / svg.BOLD_WIDTH)
+        also = svg.wrap(stage.get("also_called", ""), ALSO_SIZE, text_width)
+        height = STAGE_BASELINE + STAGE_LINE * (len(title) - 1) + ALSO_LINE * len(also) + BOX_BOTTOM
+        boxes.append(StageBox(top, height, title, also))
+        top += height + BOX_GAP
+    return boxes
+
+
+def _stage_words(stage: StageBox, x: float) -> list[Markup]:
+    lines = [(line, "fg-strong", STAGE_SIZE) for line in stage.title] + [(line, "fg-soft", ALSO_SIZE) for line in stage.also]
+    baselines = [stage.top + STAGE_BASELINE + STAGE_LINE * n for n in range(len(stage.title))]
+    baselines += [baselines[-1] + ALSO_LINE * (n + 1) for n in range(len(stage.also))]
+    return [svg.text(x, y, line, css_class, size=size) for y, (line, css_class, size) in zip(baselines, lines)]
+
+
+def _way_back(route: Route, routes: list[Route], left: float, right: float) -> list[Markup]:
+    """A way back as a dashed arrow from the stage it leaves to the stage it returns to, lettered on its lane."""
+    edge = right if route.side == 1 else left
+    lane = edge + route.side * (LANE_OFFSET + LANE_STEP * route.lane)
+    middle = badge_y(route, routes)
+    return [
+        svg.arrow([(edge, route.leave), (lane, route.leave), (lane, route.arrive),
+                   (edge + route.side * ARROW_INSET, route.arrive)], "fg-back"),
+        svg.circle(lane, middle, BADGE_RADIUS, "fg-badge"),
+        svg.text(lane, middle + BADGE_BASELINE, route.letter, "fg-on-badge", "middle", BADGE_SIZE),
+    ]
+
+
 def process_loop_svg(guide: Guide, category_id: str, ident: str = "fg-process-loop") -> Markup:
     stages = guide.topics_in(category_id)
-    position = {t["id"]: i for i, t in enumerate(stages)}
     ways = lettered_ways_back(guide, category_id)
-    titles = [f"{i + 1}. {t['title']}" for i, t in enumerate(stages)]
-    box_w = max([BOX_MIN_WIDTH] + [svg.text_width(title, STAGE_SIZE, bold=True) + 2 * BOX_PADDING for title in titles])
-    right = BOX_LEFT + box_w
-    first_lane = right + LANE_OFFSET
-    width = first_lane + LANE_STEP * max(len(ways), 1) + LANE_MARGIN
-    height = LOOP_MARGIN + len(stages) * BOX_HEIGHT + (len(stages) - 1) * BOX_GAP + LOOP_MARGIN
-    body, middles = [], []
-    for i, (stage, title) in enumerate(zip(stages, titles)):
-        y = LOOP_MARGIN + i * (BOX_HEIGHT + BOX_GAP)
-        middles.append(y + BOX_HEIGHT / 2)
-        body.append(box(BOX_LEFT, y, box_w, BOX_HEIGHT))
-        body.append(svg.text(BOX_LEFT + BOX_PADDING, y + STAGE_BASELINE, title, "fg-strong", size=STAGE_SIZE))
-        if stage.get("also_called"):
-            body.append(svg.text(BOX_LEFT + BOX_PADDING, y + ALSO_BASELINE, stage["also_called"], "fg-soft", size=ALSO_SIZE))
+    routes = route_ways_back(ways, {t["id"]: i for i, t in enumerate(stages)})
+    left = _side_width(routes, -1)
+    box_width = max(BOX_MIN_WIDTH, LOOP_WIDTH - left - _side_width(routes, 1))
+    boxes = _stage_boxes(stages, box_width - 2 * BOX_PADDING)
+    place_ports(routes, [b.middle for b in boxes])
+    right = left + box_width
+    body = []
+    for i, stage in enumerate(boxes):
+        body += [box(left, stage.top, box_width, stage.height), *_stage_words(stage, left + BOX_PADDING)]
         if i:
-            x = BOX_LEFT + box_w / 2
-            body.append(svg.arrow([(x, y - BOX_GAP + ARROW_INSET), (x, y - ARROW_INSET)]))
-    for k, (letter, way) in enumerate(ways):
-        start, end = middles[position[way["from"]]] + BACK_OFFSET, middles[position[way["to"]]] - BACK_OFFSET
-        lane, middle = first_lane + LANE_STEP * k, (start + end) / 2
-        body.append(svg.arrow([(right, start), (lane, start), (lane, end), (right + ARROW_INSET, end)], "fg-back"))
-        body.append(svg.circle(lane, middle, BADGE_RADIUS, "fg-badge"))
-        body.append(svg.text(lane, middle + BADGE_BASELINE, letter, "fg-on-badge", "middle", BADGE_SIZE))
+            above = boxes[i - 1].top + boxes[i - 1].height
+            body.append(svg.arrow([(left + box_width / 2, above + ARROW_INSET), (left + box_width / 2, stage.top - ARROW_INSET)]))
+    for route in routes:
+        body += _way_back(route, routes, left, right)
     desc = (f"The {len(stages)} stages in order: " + ", ".join(t["title"] for t in stages) + ". Ways back: "
             + "; ".join(f"({letter}) from {_title(guide, way['from'])} to {_title(guide, way['to'])}: {way['why']}"
                         for letter, way in ways) + ".")
-    return diagram(ident, LOOP_TITLE, desc, width, height, body, "fg-loop")
+    height = boxes[-1].top + boxes[-1].height + LOOP_MARGIN
+    return diagram(ident, LOOP_TITLE, desc, right + _side_width(routes, 1), height, body, "fg-loop")
 
 
 @marker("process-loop", arg="CATEGORY")
@@ -116,22 +169,22 @@ def _title(guide: Guide, topic_id: str) -> str:
 # --- the research → development → production path ---------------------------------------------
 
 PATH_TITLE = "What travels with a model from research to production, and back"
-PATH_WIDTH = 360
+PATH_WIDTH = PHONE_WIDTH
 PATH_MARGIN = 8  # above the first environment and below the last way back
-ENV_LEFT, ENV_WIDTH, ENV_HEIGHT = 10, 300, 36
+ENV_LEFT, ENV_WIDTH, ENV_HEIGHT = 6, 290, 36
 ENV_SIZE, ENV_BASELINE = 13, 23
 SPINE = 18  # the forward arrows run down this far in from the boxes' left edge
-NOTE_INDENT = 34  # a hand-off's words start this far in from the boxes' left edge
-NOTE_SIZE, NOTE_LINE = 11, 16
-NOTE_WIDTH = 290  # a forward hand-off's words; a way back's are narrower, beside its lane
-BACK_NOTE_WIDTH = 236
+NOTE_INDENT = 30  # a hand-off's words start this far in from the boxes' left edge
+NOTE_SIZE, NOTE_LINE = 11.5, 16
+NOTE_WIDTH = 284  # a forward hand-off's words; a way back's are narrower, beside its lane
+BACK_NOTE_WIDTH = 252
 BULLET_INDENT = 12  # what a carried item's wrapped lines give up to its bullet
 NOTE_TOP = 20  # from the top of a hand-off's space to its words' first baseline
 FORWARD_BELOW = 18  # from a forward hand-off's last baseline to the next box
 PLAIN_GAP = 28  # between two environments with no hand-off to describe
 BACK_BELOW, BACK_AFTER = 8, 4  # from a way back's last baseline to its arrow; below the arrow
 BACK_DROP = 12  # a way back leaves the box this far in from its right edge
-BACK_LANE_OFFSET, BACK_LANE_STEP = 18, 12  # from the boxes' right edge; between two ways back
+BACK_LANE_OFFSET, BACK_LANE_STEP = 16, 12  # from the boxes' right edge; between two ways back
 
 
 def model_path_svg(guide: Guide, category_id: str, ident: str = "fg-model-path") -> Markup:
@@ -168,7 +221,8 @@ def model_path_svg(guide: Guide, category_id: str, ident: str = "fg-model-path")
         y = bottom + BACK_AFTER
     desc = " ".join(f"{_title(guide, h['from'])} to {_title(guide, h['to'])} ({h['who']}) carries: "
                     + "; ".join(h["carries"]) + "." for h in handoffs)
-    return diagram(ident, PATH_TITLE, desc, PATH_WIDTH, y + PATH_MARGIN, body, "fg-path")
+    width = max(PATH_WIDTH, box_right + BACK_LANE_OFFSET + BACK_LANE_STEP * len(back))  # room for every lane
+    return diagram(ident, PATH_TITLE, desc, width, y + PATH_MARGIN, body, "fg-path")
 
 
 def _handoff_lines(handoff: dict, width: float) -> list[tuple[str, str]]:

@@ -1,6 +1,6 @@
-"""The hiring kit: a sample job description and interview questions for each role.
+"""The hiring kit: a sample job description, interview questions, a typical loop and a scoring rubric.
 
-Both follow the skills roadmap, so a posting asks for what the guide says the role needs.
+All follow the skills roadmap, so a posting asks for, and a panel tests, what the guide says the role needs.
 """
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..core.errors import MarkerError
-from ..core.markup import plain, rich
-from .common import skill_link
+from ..core.markup import facts, joined, plain, rich, row, table
+from ..model.guide import Guide
+from .common import skill_link, sources_note
 from .registry import Context, marker
 from .skills import STAGES
 
@@ -36,11 +37,12 @@ def job_description_text(ctx: Context, role: dict) -> str:
 
 def _skill_lines(ctx: Context, role: dict, stages: tuple[str, ...]) -> list[str]:
     """"- Title (tools)" for each of the role's skills at these stages, in roadmap order."""
-    return [
-        f"- {skill['title']}" + (f" ({skill['tools']})" if skill.get("tools") else "")
-        for stage in stages
-        for skill in ctx.guide.skills_for(role["id"], stage)
-    ]
+    lines = []
+    for stage in stages:
+        for skill in ctx.guide.skills_for(role["id"], stage):
+            tools = Guide.tools_for(skill, role["id"])
+            lines.append(f"- {skill['title']}" + (f" ({tools})" if tools else ""))
+    return lines
 
 
 @marker("job-description", arg="ROLE")
@@ -66,3 +68,42 @@ def build_interview_signals(ctx: Context, role: dict) -> Markup:
     if not items:
         raise MarkerError(f"no skill of '{role['id']}' has a `probe` to ask about")
     return Markup('<ul class="fg-probes">\n{}\n</ul>').format(Markup("\n").join(items))
+
+
+# --- the interview loop and its scoring ----------------------------------------------------------
+
+
+@marker("interview-loop", arg="ROLE")
+def build_interview_loop(ctx: Context, role: dict) -> Markup:
+    """The stages of a typical loop for the role, in order: what each tests, a question, a strong answer."""
+    loop = ctx.guide.interview_loop(role["id"])
+    stages = Markup("\n").join(_loop_stage(ctx, stage) for stage in loop["stages"])
+    return (Markup('<ol class="fg-loop">\n{}\n</ol>\n').format(stages)
+            + sources_note(ctx, loop["sources"], lead="Stages as interview guides describe them", end="."))
+
+
+def _loop_stage(ctx: Context, stage: dict) -> Markup:
+    skills = joined([skill_link(ctx, ctx.guide.skill(skill_id)) for skill_id in stage["skills"]])
+    items = [
+        ("What it tests", Markup("{} Roadmap: {}.").format(rich(stage["tests"]), skills)),
+        ("Sample question", rich(stage["question"])),
+        ("A strong answer", rich(stage["strong"])),
+    ]
+    return Markup("<li><p><strong>{}</strong></p>{}</li>").format(plain(stage["title"]), facts(items, "fg-roles"))
+
+
+@marker("scoring")
+def build_scoring(ctx: Context) -> Markup:
+    """One row per level, in the order of `levels`: the signals a panel should see at that level."""
+    signals = {entry["level"]: entry["signals"] for entry in ctx.guide.require("scoring")}
+    rows = [
+        row(plain(level["title"]), [_bullets(signals.get(level["id"], []))])
+        for level in ctx.guide.require("levels")
+    ]
+    return table("What a panel should see at each level", ["Level", "Signals the panel can agree on"], rows)
+
+
+def _bullets(texts: list[str]) -> Markup:
+    if not texts:
+        return Markup("–")
+    return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(rich(t)) for t in texts))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model.guide import Guide
-from . import diagrams, hiring, ownership, pay_chart, pay_tables, site, skills, tools, topics
+from . import area_map, areas, designs, diagrams, hiring, llm, ownership, pay_chart, pay_tables, site, skills, tools, topics
 from .registry import MARKERS, Context, expand, has_markers
 
-BUILDER_MODULES = (diagrams, hiring, ownership, pay_chart, pay_tables, site, skills, tools, topics)
+BUILDER_MODULES = (area_map, areas, designs, diagrams, hiring, llm, ownership, pay_chart, pay_tables, site, skills, tools, topics)
 
 __all__ = ["BUILDER_MODULES", "MARKERS", "Context", "expand", "has_markers", "misplaced_topics"]
 

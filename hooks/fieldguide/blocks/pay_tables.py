@@ -13,11 +13,11 @@ from markupsafe import Markup
 
 from ..core.errors import MarkerError, unknown
 from ..core.markup import joined, link, plain, rich, row, table
-from ..core.numbers import count, dollars, figure_text, period_key, period_text, periods_text, respondents_text
-from ..core.pages import PAY_SPREAD, SALARY
+from ..core.numbers import count, dollars, figure_text, period_key, period_text, periods_text, respondents_text, rounded_note, whole_dollars
+from ..core.pages import PAY_BY_AREA, PAY_SPREAD, SALARY
 from ..model.extract import PERCENTILES, WAGE_MEASURES
 from ..model.guide import Guide
-from .common import source_link
+from .common import fitted, source_link, sources_note
 from .registry import Context, inline, marker
 
 NONE = "–"  # a cell with no figure
@@ -51,13 +51,17 @@ def _role_id(role: dict | None) -> str:
 
 
 def _counts_for(ctx: Context, figure: dict) -> Markup:
-    """Whose figure it is, with the proxy label once."""
+    """Whose figure it is: a proxy, a survey answer, or a code that may take in other jobs too."""
     if not figure.get("role"):
         return Markup("Comparison only")
     role = ctx.guide.role(figure["role"])["name"]
     if figure.get("proxy"):
         return Markup('<span class="fg-proxy">Proxy for {}</span>').format(plain(role))
-    return Markup("{}, its own figure").format(plain(role))
+    if "soc" not in figure:  # a survey figure: the respondents named their own role
+        return Markup("{}, self-reported").format(plain(role))
+    if figure.get("also_counts"):
+        return Markup("{} (SOC {}, which also counts {})").format(plain(role), figure["soc"], figure["also_counts"])
+    return Markup("{} (SOC {})").format(plain(role), figure["soc"])
 
 
 def _occupation(figure: dict) -> Markup:
@@ -84,15 +88,16 @@ def pay_spread(ctx: Context, role: dict | None = None) -> Markup:
     figures = spread_figures(ctx.guide, _role_id(role))
     if not figures:
         raise MarkerError("the data file has no wage percentiles for this role")
-    rows = [row(_occupation(f), [
+    several = len({f["period"] for f in figures}) > 1  # the caption names them; each row then says its own
+    rows = [row(_occupation(f) + (Markup(", {}").format(f["period"]) if several else ""), [
         _counts_for(ctx, f) + _note(f), count(f["employment"]) if "employment" in f else NONE,
-        *(dollars(f[k]) for k in PERCENTILES), dollars(f["mean"]) if "mean" in f else NONE,
-        plain(f["period"]), source_link(ctx, f["source"]),
+        *(whole_dollars(f[k]) for k in PERCENTILES), whole_dollars(f["mean"]) if "mean" in f else NONE,
     ]) for f in figures]
     headers = ["Occupation (SOC code)", "Counts for", "Employees", "10th percentile", "25th percentile", "Median",
-               "75th percentile", "90th percentile", "Mean", "Period", "Source"]
+               "75th percentile", "90th percentile", "Mean"]
     caption = f"Annual wages of US employees by percentile, {periods_of(figures)}"
-    return _scope(ctx) + Markup("\n") + table(caption, headers, rows)
+    values = [f[k] for f in figures for k in (*PERCENTILES, "mean") if k in f]
+    return joined([_scope(ctx), fitted(table(caption, headers, rows)), _sources(ctx, figures, values)], "\n")
 
 
 @marker("pay-trend", arg="ROLE", optional=True)
@@ -109,11 +114,13 @@ def pay_trend(ctx: Context, role: dict | None = None) -> Markup:
     source_of = {f["period"]: f["source"] for f in releases}
     rows = []
     for fs in series:
-        median_in = {f["period"]: dollars(f["median"]) for f in fs}
+        median_in = {f["period"]: whole_dollars(f["median"]) for f in fs}
         rows.append(row(_occupation(fs[0]), [_counts_for(ctx, fs[0]), *(median_in.get(p, NONE) for p in periods)]))
     links = joined([source_link(ctx, source_of[p], p) for p in periods])
+    rounded = rounded_note([f["median"] for f in releases])
     return (table(f"Median annual wage, {periods_of(releases)}", ["Occupation (SOC code)", "Counts for", *periods], rows)
-            + Markup('\n<p class="fg-sources">Sources, one BLS release each: {}</p>').format(links))
+            + Markup('\n<p class="fg-sources">Sources, one BLS release each: {}{}</p>').format(
+                links, f". {rounded}" if rounded else ""))
 
 
 @marker("pay-survey", arg="ROLE", optional=True)
@@ -130,14 +137,27 @@ def pay_survey(ctx: Context, role: dict | None = None) -> Markup:
     for label, in_region in by_label.items():
         first = next(iter(in_region.values()))
         medians = [_survey_median(in_region[r]) if r in in_region else NONE for r in regions]
-        rows.append(row(plain(label), [_counts_for(ctx, {**first, "proxy": False}), *medians,
-                                       source_link(ctx, first["source"])]))
-    headers = ["Role, as respondents chose it", "Counts for", *(f"{r}: median (respondents)" for r in regions), "Source"]
-    return table(f"Median total annual pay in US dollars, survey of {periods_of(figures)}", headers, rows)
+        rows.append(row(plain(label), [_counts_for(ctx, {**first, "proxy": False}), *medians]))
+    headers = ["Role, as respondents chose it", "Counts for", *(f"{r}: median (respondents)" for r in regions)]
+    caption = f"Median total annual pay in US dollars, survey of {periods_of(figures)}"
+    return table(caption, headers, rows) + Markup("\n") + _sources(ctx, figures, [f["median"] for f in figures])
 
 
 def _survey_median(figure: dict) -> Markup:
-    return Markup("{} <small>({})</small>").format(dollars(figure["median"]), respondents_text(figure["respondents"]))
+    return Markup("{} <small>({})</small>").format(whole_dollars(figure["median"]), respondents_text(figure["respondents"]))
+
+
+def _sources(ctx: Context, figures: list[dict], values: list[float]) -> Markup:
+    """The note under a table: its sources, once each, and whether any figure was rounded.
+    The salary page names each release in full; elsewhere the publisher is enough (the caption
+    gives the period, and the link leads to the full title: one long title on every page is noise)."""
+    ids = list(dict.fromkeys(f["source"] for f in figures))
+    rounded = rounded_note(values)
+    publishers = {s: ctx.guide.source(s)["publisher"] for s in ids}
+    short = ctx.page != SALARY.page and len(set(publishers.values())) == len(ids)  # names that still tell them apart
+    labels = publishers if short else {}
+    return sources_note(ctx, ids, lead="Source" if len(ids) == 1 else "Sources", end=f". {rounded}" if rounded else "",
+                        labels=labels)
 
 
 @marker("outlook", arg="ROLE", optional=True)
@@ -216,4 +236,6 @@ def _glance_cell(ctx: Context, role_id: str) -> Markup:
     for f in survey_figures(ctx.guide, role_id, US):
         parts.append(Markup("Survey, US: median total pay {} ({}, {}, {}).").format(
             dollars(f["median"]), plain(f["label"]), respondents_text(f["respondents"]), period_text(f["period"])))
+    if parts:  # the figures above are national: say where each state's and metro area's are
+        parts.append(Markup("By state and metro area: {}.").format(ctx.link(PAY_BY_AREA, "pay by area")))
     return joined(parts, " ")

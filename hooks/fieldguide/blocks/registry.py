@@ -29,6 +29,7 @@ ARG_KINDS: dict[str, Callable[[Guide, str], dict]] = {
     "CATEGORY": Guide.category,
     "TOPIC": Guide.topic,
     "NEIGHBOUR": Guide.neighbour,
+    "DESIGN": Guide.design,
 }
 
 

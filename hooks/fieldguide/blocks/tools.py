@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..core.errors import MarkerError
 from ..core.markup import fold, plain, row, table
 from ..core.pages import ONE_PERSON, RED_FLAGS, SKILLS_ROADMAP, Section, learn_first, skill_section
+from .common import in_sentence
 from .registry import Context, marker
 
 # Whose work a signal points to: the two roles and the neighbours a posting may really be for.
@@ -62,8 +63,8 @@ def build_signals(ctx: Context) -> Markup:
     for kind, name in KINDS.items():
         for signal in (s for s in signals if s["kind"] == kind):
             section, title = _signal_target(ctx, signal)
-            rows.append(row(plain(signal["label"]), [name, signal["weight"], ctx.link(section, plain(title))]))
-    return table("The phrases the reader looks for", ["Phrase", "Points to", "Weight", "Explained in"], rows)
+            rows.append(row(plain(signal["label"]), [name, signal["role"], signal["weight"], ctx.link(section, plain(title))]))
+    return table("The phrases the reader looks for", ["Phrase", "Points to", "Counts as", "Weight", "Explained in"], rows)
 
 
 def reader_data(ctx: Context) -> dict:
@@ -73,11 +74,12 @@ def reader_data(ctx: Context) -> dict:
         section, title = _signal_target(ctx, signal)
         signals.append({
             "id": signal["id"], "label": fold(signal["label"]), "pattern": signal["pattern"],
-            "kind": signal["kind"], "weight": signal["weight"], "href": _href(ctx, section), "section": fold(title),
+            "kind": signal["kind"], "role": signal["role"], "weight": signal["weight"],
+            "href": _href(ctx, section), "section": fold(title),
         })
     pages = {role["id"]: ctx.href(role["page"]) for role in ctx.guide.roles}
     pages |= {"mixed": _href(ctx, ONE_PERSON), "other": _href(ctx, RED_FLAGS)}
-    return {"limit": READER_LIMIT, "kinds": KINDS, "signals": signals, "pages": pages}
+    return {"limit": READER_LIMIT, "kinds": KINDS, "signals": signals, "pages": pages, "rules": ctx.guide.reader_rules}
 
 
 _READER_FORM = Markup(
@@ -86,6 +88,7 @@ _READER_FORM = Markup(
     "The first {limit} characters are read.</small>\n"
     '<textarea class="fg-posting" rows="10" spellcheck="false" autocomplete="off"></textarea></label>\n'
     '<p class="fg-actions"><button type="button" class="md-button md-button--primary fg-read">Read the posting</button> '
+    '<button type="button" class="md-button fg-sample">Try a sample posting</button> '
     '<button type="button" class="md-button fg-clear">Clear</button></p>\n'
     '<div class="fg-result" aria-live="polite"></div>\n'
     "</div>\n"
@@ -126,11 +129,12 @@ def _next_steps(ctx: Context, role: dict) -> dict:
     skills = ctx.guide.skills_for(role["id"])
     if not skills:
         raise MarkerError(f"no skill names role '{role['id']}', so the assessment has nowhere to start it")
+    named = in_sentence(role["name"])  # "data scientist", but "ML engineer": the script never changes case
     return {
         "name": role["name"],
+        "in_sentence": named,
         "next": [
-            # TODO(lead): known wording bug, left as it was: lower() then "ml " -> "ML ".
-            {"label": f"The {role['name'].lower().replace('ml ', 'ML ')} page", "href": ctx.href(role["page"])},
+            {"label": f"The {named} page", "href": ctx.href(role["page"])},
             {"label": "Where to start on the skills roadmap", "href": _href(ctx, skill_section(skills[0]["id"]))},
             {"label": "What to learn first on this path", "href": _href(ctx, learn_first(role["id"]))},
         ],

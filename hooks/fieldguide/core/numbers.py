@@ -5,15 +5,32 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 COUNTS = {"employment", "respondents"}  # whole numbers of people, not dollars
+ROUNDED = "rounded to the dollar"  # said wherever a figure with cents is shown without them
 
 
 def dollars(value: float) -> str:
-    """120230 -> "$120,230"; 96945.5 -> "$96,945.50" (a published half dollar is kept, not rounded)."""
+    """120230 -> "$120,230"; 96945.5 -> "$96,945.50": the value as published, cents kept."""
     if float(value).is_integer():
         return f"${int(value):,}"
     return f"${value:,.2f}"
+
+
+def whole_dollars(value: float) -> str:
+    """What pages show: 96945.5 -> "$96,946", halves rounded up; pair it with `rounded_note`."""
+    return f"${int(Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP)):,}"
+
+
+def is_rounded(value: float) -> bool:
+    """Whether `whole_dollars` drops cents from this value."""
+    return not float(value).is_integer()
+
+
+def rounded_note(values: list[float]) -> str:
+    """"Figures rounded to the dollar." when any value has cents, else ""."""
+    return f"Figures {ROUNDED}." if any(is_rounded(v) for v in values) else ""
 
 
 def count(value: float) -> str:
@@ -21,7 +38,10 @@ def count(value: float) -> str:
 
 
 def figure_text(key: str, value: float) -> str:
-    return count(value) if key in COUNTS else dollars(value)
+    """One figure inside a sentence: a count, or whole dollars that say so when cents were dropped."""
+    if key in COUNTS:
+        return count(value)
+    return f"{whole_dollars(value)} ({ROUNDED})" if is_rounded(value) else whole_dollars(value)
 
 
 def respondents_text(respondents: float) -> str:

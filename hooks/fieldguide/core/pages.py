@@ -18,6 +18,7 @@ class Section(NamedTuple):
 HOME = Section("index.md")
 SOURCES = Section("sources.md")
 SALARY = Section("compare/salary.md")
+PAY_BY_AREA = Section("compare/pay-by-area.md")
 PAY_SPREAD = Section("compare/salary.md", "beyond-the-median")  # the chart and the percentile table
 SKILLS = Section("compare/skills.md")
 SKILLS_ROADMAP = Section("compare/skills.md", "roadmap")
@@ -26,6 +27,7 @@ RED_FLAGS = Section("guides/hiring.md", "red-flags")
 READER = Section("guides/read-a-job-posting.md")
 CHOOSING = Section("guides/choosing-a-role.md")
 ONE_PERSON = Section("guides/one-person-both-roles.md")
+TEAM_DESIGNS = Section("compare/team-designs.md")  # a section per design, its id the design's
 
 DOWNLOADS_DIR = "downloads"
 ARCHIVE_NAME = "ds-vs-mle-field-guide.zip"
@@ -37,6 +39,11 @@ def source_section(source_id: str) -> Section:
 
 def skill_section(skill_id: str) -> Section:
     return Section(SKILLS.page, f"skill-{skill_id}")
+
+
+def design_section(design_id: str) -> Section:
+    """A team design's section on the team designs page."""
+    return Section(TEAM_DESIGNS.page, design_id)
 
 
 def learn_first(role_id: str) -> Section:

@@ -22,13 +22,14 @@ def ownership_problems(data: dict, data_path: Path | None = None) -> list[Proble
         cells = [key for key in row if key != "stage"]
         check_known([(("ownership", i, key), key) for key in cells], "role", role_ids, problems)
         for key in cells:
-            problems += _cell_problems(row[key], ("ownership", i, key))
+            problems += cell_problems(row[key], ("ownership", i, key))
         problems += [Problem(("ownership", i), f"missing the cell for role '{role}'") for role in role_ids if role not in row]
     problems += [Problem(("ownership",), f"no row for stage '{stage}'") for stage in stage_ids if stage not in seen]
     return problems
 
 
-def _cell_problems(cell, path: tuple) -> list[Problem]:
+def cell_problems(cell, path: tuple) -> list[Problem]:
+    """A {level, why} cell: a known level and a reason. Shared with the LLM stages."""
     # The schema says the same; checked here too so that a checker which skips
     # schema-valued additionalProperties still never lets a bad cell reach a renderer.
     if not isinstance(cell, dict):

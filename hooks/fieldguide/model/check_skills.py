@@ -31,6 +31,26 @@ def skills_problems(data: dict, data_path: Path | None = None) -> list[Problem]:
             problems.append(Problem(("assessment",), f"no statement points to {role}; the self-assessment needs both roles"))
     for i, signal in enumerate(data.get("signals", [])):
         problems += _signal_problems(i, signal, set(skills), set(topics))
+    if data.get("signals"):
+        problems += _reader_problems(data)
+    return problems
+
+
+def _reader_problems(data: dict) -> list[Problem]:
+    """The reader's rules: present, each pattern portable, and evidence for both main roles."""
+    problems = [Problem(("signals",), f"no evidence signal for {role}; the reader could never name that role")
+                for role in MAIN_ROLES
+                if not any(s["kind"] == role and s["role"] == "evidence" for s in data["signals"])]
+    rules = data.get("reader")
+    if rules is None:
+        return [*problems, Problem(("signals",), "the signals need the reader's rules: add `reader:` with sections, "
+                                   "passages, negation and verdict")]
+    patterns = [(("reader", "negation", key), rules["negation"][key]) for key in ("before", "after", "boundary")]
+    for part in ("sections", "passages"):
+        check_unique(keyed(rules[part], ("reader", part)), "id", problems)
+        patterns += [(("reader", part, i, key), rule[key]) for i, rule in enumerate(rules[part])
+                     for key in ("pattern", "unless") if key in rule]
+    problems += [Problem(where, message) for where, pattern in patterns if (message := pattern_problem(pattern))]
     return problems
 
 

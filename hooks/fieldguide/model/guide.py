@@ -11,6 +11,8 @@ from functools import cached_property
 from pathlib import Path
 
 from ..core.errors import MarkerError, unknown
+from .areas import Areas, areas_path
+from .check_llm import LLM_ROLES
 from .load import load_data
 
 DATA_PATH = Path(__file__).resolve().parents[3] / "data" / "roles.yml"
@@ -26,16 +28,19 @@ _INDEXED = {
     "skills": ("skills", "id", "skill"),
     "figures": (None, "id", "figure"),
     "job_descriptions": ("job_descriptions", "role", "job description for role"),
+    "designs": ("team_designs", "id", "team design"),
+    "interview_loops": ("interview_loops", "role", "interview loop for role"),
 }
 
 
 @dataclass(frozen=True)
 class Guide:
     data: dict
+    path: Path = DATA_PATH  # the data file: the CSV files beside it belong to it
 
     @classmethod
     def load(cls, path: Path = DATA_PATH) -> Guide:
-        return cls(load_data(path))
+        return cls(load_data(path), Path(path))
 
     # --- sections, in file order ------------------------------------------------------------
 
@@ -66,6 +71,12 @@ class Guide:
     outlook = property(lambda self: self.data["salary"]["outlook"])
     abroad = property(lambda self: self.data["salary"]["abroad"])
     pay_scope = property(lambda self: self.data["salary"]["scope"])
+    reader_rules = property(lambda self: self.data.get("reader") or {})  # the job-posting reader's rules
+
+    @cached_property
+    def areas(self) -> Areas:
+        """The state and metro figures of pay-areas.csv beside the data file (checked when it loads)."""
+        return Areas.read(areas_path(self.path))
 
     @property
     def all_roles(self) -> list[dict]:
@@ -152,3 +163,45 @@ class Guide:
         """A role's skills, optionally only those it needs at one stage of its roadmap."""
         return [s for s in self.require("skills")
                 if role_id in s["roles"] and (stage is None or s["roles"][role_id]["stage"] == stage)]
+
+    # --- an LLM application's stages (compare/ai-engineering.md) ------------------------------
+
+    # Each stage has a {level, why} cell per role of `llm_roles`; empty when the file leaves them out.
+    llm_stages = property(lambda self: self.section("llm_stages"))
+
+    @property
+    def llm_roles(self) -> list[dict]:
+        """The roles the LLM stages compare, in column order: the two main roles, then the AI engineer."""
+        by_id = {role["id"]: role for role in self.all_roles}
+        return [by_id[role_id] if role_id in by_id else self.neighbour(role_id) for role_id in LLM_ROLES]
+
+    # --- team designs (compare/team-designs.md) -----------------------------------------------
+
+    # Each design splits every stage between the two main roles; empty when the file leaves them out.
+    designs = property(lambda self: self.section("team_designs"))
+
+    def design(self, design_id: str) -> dict:
+        return self._find("designs", design_id)
+
+    @cached_property
+    def _design_rows(self) -> dict[str, dict[str, dict]]:
+        return {d["id"]: {row["stage"]: row for row in d["ownership"]} for d in self.designs}
+
+    def design_cell(self, design_id: str, stage_id: str, role_id: str) -> dict:
+        """The {level, why} a design gives one main role at one stage (the checks guarantee it exists)."""
+        self.design(design_id)
+        return self._design_rows[design_id][stage_id][role_id]
+
+    # --- the hiring kit (guides/hiring.md) -----------------------------------------------------
+
+    # What a panel should see at each level, in the order of `levels`; empty when the file leaves it out.
+    scoring = property(lambda self: self.section("scoring"))
+
+    def interview_loop(self, role_id: str) -> dict:
+        return self._find("interview_loops", role_id)
+
+    @staticmethod
+    def tools_for(skill: dict, role_id: str) -> str:
+        """A skill's shared tools, then those only this role adds: each role's own clause, no one else's."""
+        own = skill["roles"].get(role_id, {}).get("tools", "")
+        return "; ".join(part for part in (skill.get("tools", ""), own) if part)

@@ -9,6 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import DataError
+from .check_areas import area_problems
+from .check_designs import design_problems
+from .check_hiring import hiring_problems
+from .check_llm import llm_problems
 from .check_ownership import ownership_problems
 from .check_pay import pay_problems
 from .check_references import reference_problems
@@ -17,7 +21,11 @@ from .parse import describe, parse, read_text
 from .schema import schema_problems
 
 # After the schema holds, in this order; each takes (data, data file path) and returns problems.
-CHECKS = [reference_problems, pay_problems, skills_problems, ownership_problems]
+CHECKS = [reference_problems, pay_problems, skills_problems, ownership_problems, llm_problems, design_problems,
+          hiring_problems]
+# Checks of the CSV files beside the data file: each takes the data file path and returns whole
+# `file:line: message` lines, since their lines are the CSV's, not the data file's.
+FILE_CHECKS = [area_problems]
 
 
 def load_data(path: Path) -> dict:
@@ -25,6 +33,7 @@ def load_data(path: Path) -> dict:
     data, lines, problems = parse(read_text(path), path)
     if not problems:
         problems = schema_problems(data) or [p for check in CHECKS for p in check(data, path)]
-    if problems:
-        raise DataError([describe(path, lines, p) for p in problems])
+    described = [describe(path, lines, p) for p in problems] + [p for check in FILE_CHECKS for p in check(path)]
+    if described:
+        raise DataError(described)
     return data

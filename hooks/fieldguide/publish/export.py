@@ -8,16 +8,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
+from ..blocks.site import HOSTED_ONLY
 from ..core.markup import unmarked
 from ..core.pages import ARCHIVE_NAME, DOWNLOADS_DIR
-from ..model import extract
+from ..model import areas, extract
 from ..model.guide import DATA_PATH, Guide
 from ..model.schema import SCHEMA_PATH
 
 EXTRACT_PATH = extract.extract_path(DATA_PATH)
+AREAS_PATH = areas.areas_path(DATA_PATH)
 
 # Source maps only serve a developer's debugger; they are a third of the theme's bytes.
 LEFT_OUT_OF_ARCHIVE = {".map"}
@@ -31,6 +34,13 @@ def to_json(guide: Guide, extract_path: Path = EXTRACT_PATH) -> str:
     rows, _ = extract.read_extract(extract_path)
     checked_against = [{k: v for k, v in row.items() if k != "line"} for row in rows]
     return json.dumps({**plain_data(guide.data), "pay_extract": checked_against}, indent=2, ensure_ascii=False) + "\n"
+
+
+def areas_json(path: Path = AREAS_PATH) -> str:
+    """pay-areas.csv as JSON: the same rows and columns, strings as in the file (empty = not released)."""
+    rows, _ = areas.read_areas(path)
+    lines = [json.dumps({k: v for k, v in row.items() if k != "line"}, ensure_ascii=False) for row in rows]
+    return "[\n" + ",\n".join(lines) + "\n]\n"  # one row a line: 15,000 rows stay readable and diffable
 
 
 def plain_data(data: dict) -> dict:
@@ -120,7 +130,10 @@ def ownership_csv(guide: Guide) -> str:
 def data_files(guide: Guide) -> dict[str, str]:
     """Every machine-readable download, by its path under the site."""
     files = {f"{DOWNLOADS_DIR}/roles.json": to_json(guide), f"{DOWNLOADS_DIR}/salary-figures.csv": salary_csv(guide),
-             f"{DOWNLOADS_DIR}/{extract.EXTRACT_NAME}": EXTRACT_PATH.read_text(encoding="utf-8")}
+             f"{DOWNLOADS_DIR}/{extract.EXTRACT_NAME}": EXTRACT_PATH.read_text(encoding="utf-8"),
+             # The committed file as it is: each row carries its BLS series id and the package it came from.
+             f"{DOWNLOADS_DIR}/{areas.AREAS_NAME}": AREAS_PATH.read_text(encoding="utf-8"),
+             f"{DOWNLOADS_DIR}/{areas.AREAS_JSON}": areas_json()}
     if guide.section("ownership"):
         files[f"{DOWNLOADS_DIR}/ownership.csv"] = ownership_csv(guide)
     for category in guide.categories:
@@ -147,5 +160,15 @@ def write_archive(site_dir: Path) -> Path:
         for path in files:
             info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", _FIXED_TIME)
             info.external_attr = 0o644 << 16
-            zipped.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+            zipped.writestr(info, offline_copy(path), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     return archive
+
+
+_HOSTED_ONLY = re.compile(re.escape(HOSTED_ONLY[0]) + ".*?" + re.escape(HOSTED_ONLY[1]), re.DOTALL)
+
+
+def offline_copy(path: Path) -> bytes:
+    """A file as it goes into the archive: pages lose what only the hosted site has (the archive's own link)."""
+    if path.suffix != ".html":
+        return path.read_bytes()
+    return _HOSTED_ONLY.sub("", path.read_text(encoding="utf-8")).encode("utf-8")

@@ -2,7 +2,8 @@
 
 Engine-neutral on purpose: MkDocs' hook calls it after its build, and it runs the
 same after any other engine that read mkdocs.yml. It fills the print page from
-the built pages, writes the data downloads, then zips the finished site.
+the built pages, dates each page (with its edit link), writes the data downloads,
+zips the finished site, and only then offers the zip in the hosted pages' footer.
 """
 
 from __future__ import annotations
@@ -16,24 +17,30 @@ from ..core.markup import page_url
 from ..core.menu import CONFIG_PATH, reading_order
 from ..model.guide import Guide
 from .export import write_downloads
+from .stamps import link_archive, stamp_pages
 from .whole import RenderedPage, combine
 
 _ARTICLE_START = '<article class="md-content__inner md-typeset">'
 
 
 def finish(site_dir: Path, guide: Guide | None = None, config_path: Path = CONFIG_PATH) -> None:
-    fill_print_page(site_dir, reading_order(config_path))
-    write_downloads(guide or Guide.load(), site_dir)
+    pages = reading_order(config_path)
+    whole_guide = fill_print_page(site_dir, pages)
+    stamp_pages(site_dir, [path for _, path in pages], whole_guide, root=config_path.parent)
+    archive = write_downloads(guide or Guide.load(), site_dir)
+    link_archive(site_dir, archive)
 
 
-def fill_print_page(site_dir: Path, pages: list[tuple[str, str]]) -> None:
-    """Put every other page's article into the page that holds the whole-guide placeholder."""
+def fill_print_page(site_dir: Path, pages: list[tuple[str, str]]) -> list[str]:
+    """Put every other page's article into the page that holds the whole-guide placeholder; return
+    the pages that held it."""
     built = {path: (site_dir / page_url(path)).read_text(encoding="utf-8") for _, path in pages}
     holders = [path for path, html in built.items() if WHOLE_GUIDE_PLACEHOLDER in html]
     for holder in holders:
         others = [RenderedPage(path, title, article(built[path])) for title, path in pages if path != holder]
         filled = built[holder].replace(WHOLE_GUIDE_PLACEHOLDER, combine(others, holder), 1)
         (site_dir / page_url(holder)).write_text(filled, encoding="utf-8")
+    return holders
 
 
 def article(page_html: str) -> str:
@@ -51,7 +58,7 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Finished {argv[0]}: print page, downloads and offline archive")
+    print(f"Finished {argv[0]}: print page, page dates, downloads and offline archive")
     return 0
 
 

@@ -13,14 +13,17 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from ..blocks.site import LINKS_INDEX
 from ..core.markup import page_url
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _LABELLED = re.compile(r'\baria-(labelledby|describedby)="([^"]+)"')  # ids again: they must follow the renamed ones
 # The index of stable links is a tool for the web, a long table of addresses on paper:
 # the print page names it instead of copying it.
-_LINKS_INDEX = re.compile(r'<div class="fg-links">.*?</div>', re.DOTALL)
+_LINKS_INDEX = re.compile(re.escape(LINKS_INDEX[0]) + ".*?" + re.escape(LINKS_INDEX[1]), re.DOTALL)
 _HREF = re.compile(r'\bhref="([^"]*)"')
+# The print page runs no scripts (mkdocs.yml, extra.static_pages): the tools' inlined data would be dead weight.
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
@@ -48,6 +51,7 @@ def combine(pages: list[RenderedPage], print_page: str) -> str:
 def _section(page: RenderedPage, included: dict[str, str], print_page: str) -> str:
     """One page as a section of the print page: ids prefixed, links kept inside, headings a level down."""
     body = _LINKS_INDEX.sub(_links_note, page.html)
+    body = _SCRIPT.sub("", body)
     body = _ID.sub(lambda m: f'id="{section_id(page.path, m[1])}"', body)
     body = _LABELLED.sub(lambda m: f'aria-{m[1]}="{" ".join(section_id(page.path, i) for i in m[2].split())}"', body)
     body = _HREF.sub(lambda m: f'href="{_rewrite(m[1], page.path, included, print_page)}"', body)
@@ -62,7 +66,7 @@ def _links_note(match: re.Match) -> str:
 
 def _contents(pages: list[RenderedPage]) -> str:
     items = "".join(f'<li><a href="#{section_id(p.path)}">{html.escape(p.title)}</a></li>' for p in pages)
-    return f'<nav class="fg-print-contents" aria-label="Contents"><ol>{items}</ol></nav>'
+    return f'<nav class="fg-print-contents" aria-label="Contents"><p><strong>Contents</strong></p><ol>{items}</ol></nav>'
 
 
 def _rewrite(url: str, from_path: str, included: dict[str, str], print_page: str) -> str:
