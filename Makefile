@@ -36,9 +36,9 @@ build-zensical: $(STAMP)  ## the same site built by Zensical into site-zensical/
 	$(BIN)/zensical build --clean --strict -f zensical.yml
 	$(BIN)/python -m fieldguide.publish.finish site-zensical
 
-test: $(STAMP) browsers  ## the linter, then the whole suite
+test: $(STAMP) browsers  ## the linter, then the whole suite: browser tests on one core, the rest on the other
 	$(BIN)/ruff check hooks tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)  ## ruff on the package and the tests
 	$(BIN)/ruff check hooks tests

@@ -27,6 +27,14 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def pytest_collection_modifyitems(items):
+    """Under `pytest -n 2 --dist loadgroup` (make test), every browser test runs in one worker and the
+    builds and unit tests in the other: two Chromium-heavy tests at once would slow each other down."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture
 def valid_data() -> dict:
     """The small valid data file as plain Python, to be broken by each test."""
@@ -123,15 +131,21 @@ def browser():
 PALETTE_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def axe_violations(page, rules: list[str] | None = None) -> list[str]:
-    """Run axe-core on the page as it is now (all rules, or only `rules`): one line per rule broken,
-    with up to three elements."""
+def axe_violations(page, rules: list[str] | None = None, skip: list[str] | None = None,
+                   exclude: list[str] | None = None) -> list[str]:
+    """Run axe-core on the page as it is now: every rule, only `rules`, or all but `skip`, on the whole
+    document or without the parts matched by `exclude`. One line per rule broken, with up to three elements."""
     page.evaluate(axe_script())
-    options = {"resultTypes": ["violations"], **({"runOnly": {"type": "rule", "values": rules}} if rules else {})}
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    if skip:
+        options["rules"] = {rule: {"enabled": False} for rule in skip}
+    context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]} if exclude else "document"
     return page.evaluate(
-        "async (options) => (await axe.run(document, options)).violations"
+        "async ([context, options]) => (await axe.run(context === 'document' ? document : context, options)).violations"
         ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))",
-        options,
+        [context, options],
     )
 
 

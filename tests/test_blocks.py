@@ -151,7 +151,9 @@ def test_links_index_lists_contract_but_not_aliases(guide):
     ]
     out = expand("<!-- links -->\n", Context(guide, "links.md", anchors, "https://example.org/guide/"))
     assert '<a href="roles/data-scientist.html#responsibilities">Responsibilities</a>' in out
-    assert "<code>https://example.org/guide/roles/data-scientist.html#responsibilities</code>" in out
+    assert "<code>roles/data-scientist.html#responsibilities</code>" in out
+    assert 'data-site="https://example.org/guide/"' in out  # the copy button prefixes the published address
+    assert "## Data scientist { #page-roles-data-scientist" in out
     assert "duties" not in out
 
 

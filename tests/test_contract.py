@@ -40,74 +40,66 @@ def test_links_page_lists_every_contract_link(built_site):
             assert f'href="{anchor.target}"' in html, anchor.target
 
 
-@pytest.fixture
-def renamed(tmp_path):
-    """Build a copy whose data scientist page renames a section; return (project, build)."""
-
-    def build(old: str, new: str):
-        project = copy_project(tmp_path / "project")
-        page = project / "docs/roles/data-scientist.md"
-        text = page.read_text(encoding="utf-8")
-        assert old in text
-        page.write_text(text.replace(old, new), encoding="utf-8")
-        site = tmp_path / "site"
-        # Not strict: links elsewhere in the guide to the old id would stop a strict build
-        # first; here the contract alone must notice.
-        result = mkdocs_build(project, site, strict=False)
-        assert result.returncode == 0, result.stderr
-        return site
-
-    return build
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_renaming_a_section_id_breaks_the_contract(renamed):
-    site = renamed("## Responsibilities { #responsibilities }", "## Duties { #duties }")
-    assert broken_promises(CONTRACT, site) == [
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """One copy with five edits that touch different sections, built once, not strict: links elsewhere
+    in the guide to a renamed id would stop a strict build first; here the contract alone must notice.
+    A section renamed, one renamed without its id, one retitled, one renamed behind an alias, and the
+    glossary moved behind a redirect."""
+    work = tmp_path_factory.mktemp("contract")
+    project = copy_project(work / "project")
+    scientist, engineer = project / "docs/roles/data-scientist.md", project / "docs/roles/ml-engineer.md"
+    edit(scientist, "## Responsibilities { #responsibilities }", "## Duties { #duties }")
+    edit(engineer, "## Responsibilities { #responsibilities }", "## Duties")
+    edit(scientist, "## Expertise { #expertise }", "## Know-how { #expertise }")
+    edit(engineer, "## Expertise { #expertise }", '## Know-how { #know-how }\n\n<span id="expertise"></span>')
+    (project / "docs/glossary.md").rename(project / "docs/terms.md")
+    edit(project / "mkdocs.yml", "Glossary: glossary.md", "Glossary: terms.md")
+    edit(project / "mkdocs.yml", "redirect_maps: {}", "redirect_maps:\n        glossary.md: terms.md")
+    for page in (project / "docs").rglob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace("glossary.md", "terms.md"), encoding="utf-8")
+    result = mkdocs_build(project, work / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    return work / "site"
+
+
+def promises_broken(site, page: str, anchor: str) -> list[str]:
+    return broken_promises([a for a in CONTRACT if a.page == page and a.anchor == anchor], site)
+
+
+def test_renaming_a_section_id_breaks_the_contract(edited):
+    assert promises_broken(edited, "roles/data-scientist.html", "responsibilities") == [
         "roles/data-scientist.html#responsibilities: the section is gone (keep its id, or add an alias element)"
     ]
 
 
-def test_renaming_a_heading_without_its_id_breaks_the_contract(renamed):
-    site = renamed("## Responsibilities { #responsibilities }", "## Duties")
-    assert "roles/data-scientist.html#responsibilities: the section is gone" in broken_promises(CONTRACT, site)[0]
+def test_renaming_a_heading_without_its_id_breaks_the_contract(edited):
+    [broken] = promises_broken(edited, "roles/ml-engineer.html", "responsibilities")
+    assert "roles/ml-engineer.html#responsibilities: the section is gone" in broken
 
 
-def test_retitling_a_heading_is_caught(renamed):
-    site = renamed("## Responsibilities { #responsibilities }", "## Duties { #responsibilities }")
-    assert broken_promises(CONTRACT, site) == [
-        "roles/data-scientist.html#responsibilities: heading is now 'Duties', the contract says 'Responsibilities'"
+def test_retitling_a_heading_is_caught(edited):
+    assert promises_broken(edited, "roles/data-scientist.html", "expertise") == [
+        "roles/data-scientist.html#expertise: heading is now 'Know-how', the contract says 'Expertise'"
     ]
 
 
-def test_an_alias_keeps_a_renamed_section_alive(renamed):
-    site = renamed(
-        "## Responsibilities { #responsibilities }",
-        '## Duties { #duties }\n\n<span id="responsibilities"></span>',
-    )
-    contract = [a for a in CONTRACT if a.target != "roles/data-scientist.html#responsibilities"]
-    contract += [
-        Anchor("roles/data-scientist.html", "duties", "Duties"),
-        Anchor("roles/data-scientist.html", "responsibilities", "(alias of #duties)"),
-    ]
-    assert broken_promises(contract, site) == []
+def test_an_alias_keeps_a_renamed_section_alive(edited):
+    contract = [Anchor("roles/ml-engineer.html", "know-how", "Know-how"),
+                Anchor("roles/ml-engineer.html", "expertise", "(alias of #know-how)")]
+    assert broken_promises(contract, edited) == []
 
 
-def test_a_redirect_keeps_a_moved_page_alive(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/glossary.md").rename(project / "docs/terms.md")
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("Glossary: glossary.md", "Glossary: terms.md")
-    config = config.replace("redirect_maps: {}", "redirect_maps:\n        glossary.md: terms.md")
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for page in (project / "docs").rglob("*.md"):
-        page.write_text(page.read_text(encoding="utf-8").replace("glossary.md", "terms.md"), encoding="utf-8")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
+def test_a_redirect_keeps_a_moved_page_alive(edited, tmp_path):
     glossary = [a for a in CONTRACT if a.page == "glossary.html"]
-    assert glossary and broken_promises(glossary, site) == []
-    (site / "glossary.html").unlink()
-    assert broken_promises(glossary, site)[0] == "glossary.html: the page is gone (keep it with a redirect)"
+    assert glossary and broken_promises(glossary, edited) == []
+    assert broken_promises(glossary, tmp_path)[0] == "glossary.html: the page is gone (keep it with a redirect)"
 
 
 def test_new_anchors_are_placed_after_their_neighbour_on_the_page():

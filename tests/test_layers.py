@@ -7,6 +7,7 @@ one, even inside a function, is a back-import.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ LAYERS = ["core", "model", "blocks", "publish"]
 MAX_LINES = 350
 
 
+@functools.cache
 def modules() -> dict[str, Path]:
     return {".".join(p.relative_to(PACKAGE).with_suffix("").parts): p for p in sorted(PACKAGE.rglob("*.py"))}
 
@@ -42,6 +44,7 @@ def imports_of(name: str, path: Path) -> set[str]:
     return {f for f in found if f in known and f != name and not f.endswith("__init__")}
 
 
+@functools.cache
 def graph() -> dict[str, set[str]]:
     return {name: imports_of(name, path) for name, path in modules().items()}
 

@@ -18,6 +18,7 @@ import pytest
 from conftest import golden, problems_for
 from fieldguide.blocks import diagrams, ownership
 from fieldguide.blocks.registry import Context, expand
+from fieldguide.blocks.site import LINKS_INDEX
 from fieldguide.core import svg
 from fieldguide.core.errors import MarkerError, format_path
 from fieldguide.core.markup import href, unmarked
@@ -496,7 +497,8 @@ def test_downloads_are_plain_text():
 def test_print_page_renames_diagram_labels_and_drops_the_links_table():
     drawing = '<svg aria-labelledby="a-title a-desc"><title id="a-title">T</title><desc id="a-desc">D</desc></svg>'
     page = RenderedPage("index.md", "Home", drawing)
-    links = RenderedPage("links.md", "Stable links", '<p>x</p><div class="fg-links">\n<table><tr><td>row</td></tr></table>\n</div>')
+    start, end = LINKS_INDEX
+    links = RenderedPage("links.md", "Stable links", f'<p>x</p>{start}\n<ul class="fg-links"><li>row</li></ul>\n{end}')
     html = combine([page, links], "print.md")
     assert 'aria-labelledby="index--a-title index--a-desc"' in html and 'id="index--a-title"' in html
     assert "<td>row</td>" not in html and "left out of the printed guide" in html

@@ -420,17 +420,6 @@ def test_first_column_is_named_for_its_rows(built_site):
     assert '<th scope="col">Environment</th>' in read(built_site, "process/environments.html")
 
 
-def test_links_index_follows_the_menu(built_site):
-    html = read(built_site, "links.html")
-    order = [m for m in re.findall(r'<tr><th scope="row">([^<]+)</th>', html)]
-    seen = list(dict.fromkeys(order))
-    assert seen[:3] == ["Data Scientist vs ML Engineer", "Data scientist", "ML engineer"]
-    assert seen.index("Neighbouring roles") < seen.index("The data science process") < seen.index("After deployment")
-    assert seen.index("A worked example") < seen.index("Glossary")
-    # each page's rows stay together
-    assert len(seen) == len([1 for i, t in enumerate(order) if i == 0 or order[i - 1] != t])
-
-
 def test_print_page_leaves_out_the_links_table_and_keeps_diagram_names(built_site):
     html = read(built_site, "print.html")
     assert '<div class="fg-links">' not in html
