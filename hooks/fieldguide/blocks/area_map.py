@@ -37,13 +37,15 @@ assert set(GRID) == set(STATES_AND_DC), "every state and DC needs a square"
 COLUMNS, ROWS = 11, 8
 PITCH, TILE = 40, 36  # a square's step and its side; the difference is the gap between squares
 MARGIN = 2
-SIZE = 12  # the state codes' font size
-SMALL_SIZE = 10.5
-CODE_DROP = 4  # a square's middle down to its code's baseline
+# Font sizes in the drawing's units: at a phone's 328 px column the drawing shrinks to about 0.74, and
+# 15 units stay at 11 px there.
+SIZE = 15  # the state codes
+SMALL_SIZE = 15
+CODE_DROP = 5  # a square's middle down to its code's baseline
 TERRITORY_GAP = 14  # the map's last row to the territories' row
-LEGEND_GAP = 22  # the last squares to the legend's first baseline
-LEGEND_ROW = 20
-SWATCH = 14
+LEGEND_GAP = 24  # the last squares to the legend's first baseline
+LEGEND_ROW = 24
+SWATCH = 16
 STEPS = 3  # each step 3:1 against the next: four would need 27:1 end to end, and 21:1 is the most there is
 ROUND_TO = 5_000  # breakpoints are terciles of the states' medians, rounded to this
 

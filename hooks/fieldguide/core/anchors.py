@@ -8,6 +8,7 @@ its old address with a redirect. The tests compare this list with the built site
 
 from __future__ import annotations
 
+import argparse
 import posixpath
 import re
 import sys
@@ -204,7 +205,10 @@ def placed(contract: list[Anchor], new: list[Anchor], site: list[Anchor]) -> lis
 
 def main(argv: list[str]) -> int:
     """python -m fieldguide.core.anchors SITE_DIR: add the site's new anchors to the contract."""
-    site_dir = Path(argv[0]) if argv else Path("site")
+    parser = argparse.ArgumentParser(prog="python -m fieldguide.core.anchors",
+                                     description="Add the built site's new sections to data/anchors.txt; never removes a line.")
+    parser.add_argument("site_dir", type=Path, nargs="?", default=Path("site"), metavar="SITE_DIR")
+    site_dir = parser.parse_args(argv).site_dir
     contract = read_contract() if CONTRACT_PATH.exists() else []
     new = unlisted(contract, site_dir)
     write_contract(placed(contract, new, public_anchors(site_dir)))

@@ -8,6 +8,7 @@ zips the finished site, and only then offers the zip in the hosted pages' footer
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -50,15 +51,18 @@ def article(page_html: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not Path(argv[0]).is_dir():
-        print("usage: python -m fieldguide.publish.finish SITE_DIR", file=sys.stderr)
-        return 2
+    parser = argparse.ArgumentParser(prog="python -m fieldguide.publish.finish", usage="%(prog)s SITE_DIR",
+                                     description="Fill the print page, date the pages, write the downloads and the archive.")
+    parser.add_argument("site_dir", type=Path, metavar="SITE_DIR")
+    site_dir = parser.parse_args(argv).site_dir
+    if not site_dir.is_dir():
+        parser.error(f"{site_dir} is not a folder")
     try:
-        finish(Path(argv[0]))
+        finish(site_dir)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Finished {argv[0]}: print page, page dates, downloads and offline archive")
+    print(f"Finished {site_dir}: print page, page dates, downloads and offline archive")
     return 0
 
 
