@@ -190,3 +190,8 @@ def test_the_registry_owns_every_marker_once():
     documented = {"comparison", "topics", "topic", "role", "at-a-glance", "sources", "links", "downloads", "whole-guide"}
     assert documented <= set(MARKERS)
     assert all(MARKERS[name].name == name for name in MARKERS)
+
+
+def test_a_role_name_that_starts_with_an_acronym_keeps_it_in_a_sentence(guide):
+    html = build_role(Context(guide, "roles/ml-engineer.md"), guide.role("ml_engineer"), guide.category("expertise"))
+    assert "What the ML engineer does" in html

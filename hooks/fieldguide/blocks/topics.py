@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..core.errors import MarkerError
 from ..core.markup import facts, heading, joined, link, plain, rich, row, table
 from ..core.pages import source_section
-from .common import SHARED_BADGE, SHARED_NOTE, sources_note, topic_link
+from .common import SHARED_BADGE, SHARED_NOTE, in_sentence, sources_note, topic_link
 from .pay_tables import glance_row
 from .registry import Context, marker
 
@@ -77,7 +77,7 @@ def build_role(ctx: Context, role: dict, category: dict) -> Markup:
     links = joined([topic_link(ctx, t["id"]) for t in ctx.guide.topics_in(category["id"])])
     comparison = link(ctx.href(category["page"]), Markup("{} comparison").format(category["title"].lower()))
     return Markup('<p class="fg-role-topics">What the {} does in each topic is set out beside the other role '
-                  "in the {}: {}.</p>").format(role["name"].lower(), comparison, links)
+                  "in the {}: {}.</p>").format(in_sentence(role["name"]), comparison, links)
 
 
 @marker("sources")
