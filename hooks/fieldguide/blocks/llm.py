@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..core.markup import plain, table
+from ..core.markup import plain, row, table
+from .common import labelled
 from .ownership import level_cell
 from .registry import Context, marker
 
@@ -27,6 +28,5 @@ def build_llm_ownership(ctx: Context) -> Markup:
 
 def _stage_row(stage: dict, roles: list[dict]) -> Markup:
     """Each cell names its column too: on phones the stylesheet shows each stage as a card of labelled cells."""
-    labelled = [(WHAT, plain(stage["what"])), *((role["name"], level_cell(stage[role["id"]])) for role in roles)]
-    cells = Markup("").join(Markup('<td data-label="{}">{}</td>').format(label, value) for label, value in labelled)
-    return Markup('<tr><th scope="row">{}</th>{}</tr>').format(plain(stage["title"]), cells)
+    return row(plain(stage["title"]), [labelled(WHAT, plain(stage["what"])),
+                                       *(labelled(role["name"], level_cell(stage[role["id"]])) for role in roles)])

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..core.markup import heading, link, plain, row, table
 from ..model.guide import Guide
-from .common import sources_note
+from .common import labelled, sources_note
 from .diagrams import switched_figure
 from .ownership_drawings import LEVEL_NAMES, ownership_map_svg, role_in_words, two_roles_svg
 from .registry import Context, marker
@@ -43,13 +43,9 @@ def _leaders(guide: Guide, stage: dict, roles: list[dict]) -> list[dict]:
 def build_ownership_matrix(ctx: Context) -> Markup:
     guide, roles = ctx.guide, ctx.guide.all_roles
 
-    def cell(stage: dict, role: dict) -> Markup:
-        """A level and its reason, after the role's name: the stylesheet shows the name only on phones,
-        where each stage becomes a card of cells and the column heads are out of sight."""
-        label = Markup('<span class="fg-cell-role">{}: </span>').format(role["name"])
-        return label + level_cell(guide.ownership[stage["id"]][role["id"]])
-
-    rows = [row(stage_link(ctx, stage), [cell(stage, role) for role in roles]) for stage in guide.require("lifecycle")]
+    rows = [row(stage_link(ctx, stage), [labelled(role["name"], level_cell(guide.ownership[stage["id"]][role["id"]]))
+                                         for role in roles])
+            for stage in guide.require("lifecycle")]
     matrix = table(MATRIX_CAPTION, ["Stage", *(role["name"] for role in roles)], rows)
     return Markup('<div class="fg-matrix">\n{}\n</div>').format(matrix)
 

@@ -15,7 +15,6 @@ class Section(NamedTuple):
     anchor: str = ""  # "" for the page itself
 
 
-HOME = Section("index.md")
 SOURCES = Section("sources.md")
 SALARY = Section("compare/salary.md")
 PAY_BY_AREA = Section("compare/pay-by-area.md")

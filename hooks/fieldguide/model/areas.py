@@ -7,9 +7,10 @@ A value BLS did not release is empty in the file and `None` here.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .extract import read_rows
 
 AREAS_NAME = "pay-areas.csv"
 AREAS_JSON = "pay-areas.json"  # the same rows as a download
@@ -21,10 +22,12 @@ AREA_TYPES = {NATION: "nation", STATE: "state, DC or territory", METRO: "metropo
 NATION_CODE = "0000000"
 
 DATA_SCIENTISTS, SOFTWARE_DEVELOPERS, RESEARCH_SCIENTISTS = "15-2051", "15-1252", "15-1221"
-# The measure's BLS datatype code: the last two digits of its series id.
+# The measure's BLS datatype code (oe.datatype), the last two digits of its series id, in the file's
+# order; the hourly wages (03, 06-10) are left out.
 DATATYPES = {
-    "employment": "01", "employment_rse": "02", "mean": "04", "wage_rse": "05", "p10": "11", "p25": "12",
-    "median": "13", "p75": "14", "p90": "15", "jobs_per_1000": "16", "location_quotient": "17",
+    "employment": "01", "jobs_per_1000": "16", "location_quotient": "17", "mean": "04",
+    "p10": "11", "p25": "12", "median": "13", "p75": "14", "p90": "15",
+    "employment_rse": "02", "wage_rse": "05",
 }
 CROSS_INDUSTRY = "000000"
 NOT_RELEASED = "8"  # BLS footnote 8: "Estimate not released"
@@ -49,25 +52,19 @@ def areas_path(data_path: Path) -> Path:
     return Path(data_path).parent / AREAS_NAME
 
 
+def series_stem(area_type: str, area_code: str, soc: str) -> str:
+    """BLS's series id without its datatype: OEU + area type + area + industry + occupation."""
+    return f"OEU{area_type}{area_code}{CROSS_INDUSTRY}{soc.replace('-', '')}"
+
+
 def series_id(area_type: str, area_code: str, soc: str, measure: str) -> str:
-    """BLS's series id: OEU + area type + area + industry + occupation + datatype."""
-    return f"OEU{area_type}{area_code}{CROSS_INDUSTRY}{soc.replace('-', '')}{DATATYPES.get(measure, '??')}"
+    """BLS's series id: the stem, then the measure's datatype."""
+    return series_stem(area_type, area_code, soc) + DATATYPES.get(measure, "??")
 
 
 def read_areas(path: Path) -> tuple[list[dict], str]:
     """The file's rows, each with its line number, or why the file cannot be used."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        return [], f"cannot read {path.name} beside the data file: {error.strerror}"
-    reader = csv.DictReader(text.splitlines())
-    if tuple(reader.fieldnames or ()) != AREA_COLUMNS:
-        return [], f"the columns should be {','.join(AREA_COLUMNS)}"
-    rows = []
-    for row in reader:
-        row["line"] = reader.line_num
-        rows.append(row)
-    return rows, ""
+    return read_rows(path, AREA_COLUMNS)
 
 
 def as_value(text: str) -> float | None:

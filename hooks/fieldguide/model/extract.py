@@ -31,20 +31,25 @@ def extract_path(data_path: Path) -> Path:
     return Path(data_path).parent / EXTRACT_NAME
 
 
-def read_extract(path: Path) -> tuple[list[dict], str]:
-    """The extract's rows (each with its line number), or an explanation of why it cannot be used."""
+def read_rows(path: Path, columns) -> tuple[list[dict], str]:
+    """A CSV file beside the data file: its rows (each with its line number), or why it cannot be used."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         return [], f"cannot read {path.name} beside the data file: {error.strerror}"
     reader = csv.DictReader(text.splitlines())
-    if reader.fieldnames != EXTRACT_COLUMNS:
-        return [], f"{path.name} must have the columns {', '.join(EXTRACT_COLUMNS)}"
+    if tuple(reader.fieldnames or ()) != tuple(columns):
+        return [], f"{path.name} must have the columns {', '.join(columns)}"
     rows = []
     for row in reader:
         row["line"] = reader.line_num
         rows.append(row)
     return rows, ""
+
+
+def read_extract(path: Path) -> tuple[list[dict], str]:
+    """The extract's rows (each with its line number), or an explanation of why it cannot be used."""
+    return read_rows(path, EXTRACT_COLUMNS)
 
 
 def is_survey(figure: dict) -> bool:
