@@ -28,11 +28,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def pytest_collection_modifyitems(items):
-    """Under `pytest -n 2 --dist loadgroup` (make test), every browser test runs in one worker and the
-    builds and unit tests in the other: two Chromium-heavy tests at once would slow each other down."""
+    """Under `pytest -n 2 --dist loadgroup` (make test) the browser tests form two groups, each kept in one
+    worker: the whole-site axe passes, and the rest. The builds and unit tests fill in around them."""
     for item in items:
         if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            group = "axe" if item.originalname == "test_no_axe_violations_on_any_page" else "browser"
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture
