@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -103,6 +104,22 @@ def golden(name: str, actual: str) -> None:
 
 def read(site: Path, page: str) -> str:
     return (site / page).read_text(encoding="utf-8")
+
+
+def inlined(html: str, name: str) -> dict | str:
+    """What a tool's data script assigns to window.NAME: the data, or the name of the file holding it."""
+    found = re.search(rf"<script(?: data-on-demand)?>window\.{name}=([^<]*);</script>", html)
+    assert found, f"no data script for window.{name}"
+    return json.loads(found[1])
+
+
+def tool_data(site: Path, page: str, name: str) -> dict:
+    """A built page's tool data, inline or in the file beside the page that its script reads on first use."""
+    value = inlined(read(site, page), name)
+    if isinstance(value, str):
+        text = (site / page).with_name(value).read_text(encoding="utf-8")
+        value = json.loads(text.removeprefix(f"window.{name}=").removesuffix(";\n"))
+    return value
 
 
 # --- the browser, for tests marked `browser` -------------------------------------------------------

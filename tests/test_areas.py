@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, axe_violations, golden, problems_for, read
+from conftest import FIXTURES, ROOT, axe_violations, golden, problems_for, read, tool_data
 from fieldguide.blocks.areas import area_states
 from fieldguide.blocks.registry import Context
 from fieldguide.core.anchors import read_contract
@@ -37,10 +37,6 @@ def visible_text(html: str) -> str:
     html = re.sub(r"<!--.*?-->", " ", html, flags=re.S)
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     return unescape(re.sub(r"<[^>]+>", " ", html))
-
-
-def lookup_data(html: str) -> dict:
-    return json.loads(re.search(r"<script>window\.fieldguideAreas=(.*?);</script>", html).group(1))
 
 
 # --- the built page --------------------------------------------------------------------------------
@@ -82,7 +78,7 @@ def test_states_without_figures_still_have_a_row(built_site):
 
 
 def test_iowa_is_in_the_lookup_data(built_site):
-    data = lookup_data(read(built_site, PAGE))
+    data = tool_data(built_site, PAGE, "fieldguideAreas")
     iowa = next(a for a in data["areas"] if a["name"] == "Iowa")
     assert iowa["figures"]["15-2051"][1] == float(value("ia", "15-2051", "median"))
 
@@ -94,7 +90,7 @@ def test_every_dollar_figure_comes_from_the_area_file(built_site):
     known = {float(r["value"]) for r in AREAS if r["value"]} | {float(r["value"]) for r in EXTRACT}
     known.add(239_200)  # BLS's top-coding threshold, stated as such
     assert shown and shown <= known, sorted(shown - known)
-    data = lookup_data(html)
+    data = tool_data(built_site, PAGE, "fieldguideAreas")
     inlined = {v for a in data["areas"] for fs in a["figures"].values() for v in fs if v is not None}
     assert inlined <= known
 

@@ -28,5 +28,12 @@ def test_the_placeholder_is_mkdocs_yml_default_and_is_refused_before_upload():
     assert steps().index(guard) < steps().index(upload) and "exit 1" in guard["run"]
 
 
+def test_the_stand_in_repository_is_mkdocs_yml_and_is_refused_before_upload():
+    stand_in = WORKFLOW["env"]["PLACEHOLDER_REPOSITORY"]
+    assert f"repository: {stand_in.rstrip('/')}\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    [guard] = [s for s in steps() if "PLACEHOLDER_REPOSITORY" in s.get("run", "")]
+    assert "PLACEHOLDER_URL" in guard["run"] and "exit 1" in guard["run"]
+
+
 def test_every_page_carries_preview_metadata(built_site):
     check_previews(built_site)

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from markupsafe import escape as html_escape
 
-from conftest import ROOT, copy_project, mkdocs_build, read
+from conftest import ROOT, copy_project, mkdocs_build, read, tool_data
 from fieldguide.core.numbers import whole_dollars
 from fieldguide.model.guide import DATA_PATH
 
@@ -457,7 +457,8 @@ def test_hiring_kit_is_generated_from_the_data(built_site):
 
 def test_tool_scripts_and_their_data_reach_the_pages(built_site):
     reader = read(built_site, "guides/read-a-job-posting.html")
-    assert "<script>window.fieldguideSignals=" in reader and 'src="../assets/tools/posting-reader.js"' in reader
+    assert tool_data(built_site, "guides/read-a-job-posting.html", "fieldguideSignals")["signals"]
+    assert 'src="../assets/tools/posting-reader.js"' in reader
     choosing = read(built_site, "guides/choosing-a-role.html")
     assert "<script>window.fieldguideAssessment=" in choosing and '<ol class="fg-statements">' in choosing
     for statement in DATA["assessment"]:

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 from markupsafe import Markup
 
-from conftest import FIXTURES, HOSTILE, ROOT, golden, line_of, problems_for
+from conftest import FIXTURES, HOSTILE, ROOT, golden, inlined, line_of, problems_for
 from fieldguide.blocks import hiring, skills, tools
 from fieldguide.blocks.common import in_sentence
 from fieldguide.blocks.registry import MARKERS, Context, expand
@@ -40,12 +40,6 @@ def hostile_guide(valid_data) -> Guide:
 def block(guide: Guide, page: str, marker: str) -> str:
     """A marker expanded as a page would, without the blank lines around it."""
     return expand(f"<!-- {marker} -->", Context(guide, page)).strip("\n")
-
-
-def inlined(html: str, name: str) -> dict:
-    """The data a tool's script assigns to window.NAME."""
-    start = html.index(f"<script>window.{name}=") + len(f"<script>window.{name}=")
-    return json.loads(html[start:html.index(";</script>", start)])
 
 
 # --- the checks ---------------------------------------------------------------------------------------
@@ -320,7 +314,7 @@ def test_unknown_role_in_a_marker_names_the_page(guide):
 def test_inlined_data_cannot_close_its_script(valid_data):
     valid_data["signals"][0]["label"] = "</script><script>alert(1)</script><!--"
     html = block(Guide(valid_data), READER.page, "posting-reader")
-    script = html[html.index("<script>window.fieldguideSignals="):]
+    script = html[html.index("<script data-on-demand>window.fieldguideSignals="):]
     assert script.count("</script>") == 1 and script.endswith(";</script>") and "<!--" not in script
     assert inlined(html, "fieldguideSignals")["signals"][0]["label"] == "</script><script>alert(1)</script><!--"
 

@@ -53,6 +53,7 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
 
 def read_posting(page, text: str) -> str | None:
     page.fill(".fg-reader textarea", text)
+    page.wait_for_function("typeof window.fieldguideSignals === 'object'")  # focus on the box reads them
     page.click(".fg-read")
     return page.get_attribute(".fg-verdict", "data-verdict")
 
@@ -65,6 +66,7 @@ def test_reader_works_offline_from_the_archive_by_keyboard(offline, site_copy):
     offline.keyboard.press("Tab")
     assert offline.evaluate("document.activeElement.classList.contains('fg-read')")
     offline.keyboard.press("Enter")
+    offline.wait_for_selector(".fg-verdict[data-verdict]", timeout=3000)  # once the signals' file is read
     verdict = offline.locator(".fg-verdict")
     assert verdict.get_attribute("data-verdict") == "data-scientist"
     assert verdict.get_attribute("aria-live") == "polite"
@@ -140,7 +142,8 @@ def test_awkward_input_gets_a_calm_message_quickly(offline, site_copy, kind):
     value = {"empty": "", "huge": (posting * 2000)[:1_048_576], "binary": "\u0000\u0001PK\u0003\u0004\ufffd" * 20_000}[kind]
     offline.evaluate("v => { document.querySelector('.fg-reader textarea').value = v; }", value)
     started = time.monotonic()
-    offline.click(".fg-read")
+    offline.click(".fg-read")  # the first use reads the signals' file, then the verdict appears
+    offline.wait_for_function("document.querySelector('.fg-verdict').textContent.trim() !== ''", timeout=3000)
     text = offline.inner_text(".fg-verdict")
     assert time.monotonic() - started < 3
     if kind == "huge":
@@ -287,7 +290,8 @@ def test_scripts_stay_small_and_self_contained():
 def test_the_sample_posting_reads_with_a_key_and_tags(offline, site_copy):
     open_page(offline, site_copy, READER)
     assert float(offline.evaluate("getComputedStyle(document.querySelector('.fg-reader textarea')).fontSize")[:-2]) >= 16
-    offline.click(".fg-sample")
+    offline.click(".fg-sample")  # the first use reads the signals' file, sample included
+    offline.wait_for_function("document.querySelector('.fg-reader textarea').value !== ''", timeout=3000)
     assert offline.input_value(".fg-reader textarea").startswith("Senior Data Scientist")
     key = offline.inner_text(".fg-key")
     assert "ML engineer's work" in key and "not counted" in key

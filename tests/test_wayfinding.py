@@ -173,9 +173,12 @@ def test_repository_address_from_the_deploy_workflow_or_its_absence(tmp_path, mo
     for name in ("REPO_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"):
         monkeypatch.delenv(name, raising=False)
     assert stamps.repository_url(tmp_path) is None  # no variables, no repository, no remote: no edit link
+    stand_in = "https://github.com/fieldguide/guide/"
+    assert stamps.repository_url(tmp_path, stand_in) == stand_in.rstrip("/")  # mkdocs.yml's, last of all
     monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
     monkeypatch.setenv("GITHUB_REPOSITORY", "owner/guide")
     assert stamps.repository_url(tmp_path) == "https://github.com/owner/guide"
+    assert stamps.repository_url(tmp_path, stand_in) == "https://github.com/owner/guide"
     monkeypatch.setenv("REPO_URL", "https://example.org/team/guide/")
     assert stamps.repository_url(tmp_path) == "https://example.org/team/guide"
 
@@ -184,28 +187,34 @@ def test_stamps_name_the_date_and_the_page_to_edit(repository, tmp_path_factory,
     monkeypatch.setenv("REPO_URL", "https://github.com/owner/guide")
     site = tmp_path_factory.mktemp("site")
     for name in ("a.html", "b.html"):
-        (site / name).write_text('<article class="md-content__inner md-typeset"><h1>T</h1></article><footer></footer>')
+        (site / name).write_text('<article class="md-content__inner md-typeset"><h1>T</h1></article>'
+                                 '<footer><div class="md-copyright"></div></footer>')
     stamps.stamp_pages(site, ["a.md", "b.md"], whole_guide=["b.md"], root=repository)
     stamps.stamp_pages(site, ["a.md", "b.md"], whole_guide=["b.md"], root=repository)  # twice: still one line
     a, b = (site / "a.html").read_text(), (site / "b.html").read_text()
-    assert a.count("fg-page-facts") == 1
+    assert a.count("fg-page-facts") == 1 and a.count('class="fg-source"') == 1
     assert 'Last updated <time datetime="2026-03-04">4 March 2026</time>' in a
     assert '<a href="https://github.com/owner/guide/edit/main/docs/a.md">Edit this page</a>' in a
     assert a.index("fg-page-facts") < a.index("</article>")
     assert "Edit this page" not in b and 'datetime="2026-05-06"' in b  # the whole guide: its newest page
+    source = 'Source and history: <a href="https://github.com/owner/guide">github.com/owner/guide</a>'
+    assert source in a and source in b and a.index("<footer>") < a.index(source)
 
 
-def test_every_page_has_its_date_and_edit_link_when_they_are_known(built_site):
-    repository, dates = stamps.repository_url(), stamps.commit_dates()
+def test_every_page_has_its_date_edit_link_and_source_link(built_site):
+    repository, dates = stamps.repository_url(configured=CONFIG["extra"]["repository"]), stamps.commit_dates()
+    assert repository  # mkdocs.yml names one, so every build links it
     for page in content_pages(built_site):
-        facts = re.search(r'<aside class="md-source-file fg-page-facts">(.*?)</aside>', read(built_site, page))
+        html = read(built_site, page)
+        assert f'Source and history: <a href="{repository}">' in html, page
+        facts = re.search(r'<aside class="md-source-file fg-page-facts">(.*?)</aside>', html)
         if dates is None:
             assert facts is None, page
             continue
         assert facts and re.search(r'Last updated <time datetime="\d{4}-\d\d-\d\d">', facts[1]), page
         source = page.removesuffix(".html") + ".md"
-        edit = f'href="{stamps.edit_url(repository, source)}"' if repository else None
-        assert (edit in facts[1]) if repository and source not in STATIC_PAGES else "Edit this page" not in facts[1], page
+        edit = f'href="{stamps.edit_url(repository, source)}"'
+        assert (edit in facts[1]) if source not in STATIC_PAGES else "Edit this page" not in facts[1], page
 
 
 # --- the offline download ---------------------------------------------------------------------
@@ -259,13 +268,24 @@ def test_404_page_finds_its_files_from_its_own_place(built_site):
 
 
 def test_each_tool_script_loads_only_on_its_page(built_site):
-    tool_scripts = {posixpath.basename(script) for script in TOOLS.values()}
+    tool_scripts = {posixpath.basename(script) for scripts_of_page in TOOLS.values() for script in scripts_of_page}
     for page in content_pages(built_site):
-        loaded = tool_scripts & set(scripts(read(built_site, page)))
+        loaded = [script for script in scripts(read(built_site, page)) if script in tool_scripts]
         source = page.removesuffix(".html") + ".md"
-        assert loaded == ({posixpath.basename(TOOLS[source])} if source in TOOLS else set()), page
-    for source in TOOLS:  # and the page holds the tool: its data is inlined there
+        assert loaded == [posixpath.basename(script) for script in TOOLS.get(source, [])], page
+    for source in TOOLS:  # and the page holds the tool's data, or the name of its file
         assert "<script>window.fieldguide" in read(built_site, page_url(source)), source
+
+
+def test_heavy_tool_data_waits_in_a_file_beside_its_page(built_site):
+    """The look-up's and the reader's data are files the page names but does not load."""
+    for source, name in [("compare/pay-by-area.md", "fieldguideAreas"), ("guides/read-a-job-posting.md", "fieldguideSignals")]:
+        html = read(built_site, page_url(source))
+        [file] = re.findall(rf'<script>window\.{name}="([^"]+)";</script>', html)
+        assert file not in scripts(html) and "data-on-demand" not in html
+        data = (built_site / posixpath.dirname(page_url(source)) / file).read_text(encoding="utf-8")
+        assert data.startswith(f"window.{name}={{") and data.endswith("};\n")
+        assert "tool-data.js" in scripts(html)
 
 
 def test_theme_and_tool_scripts_are_deferred_and_search_waits(built_site):

@@ -1,7 +1,8 @@
 /* Pay by area: choose a state or metropolitan area and see each occupation's range from the 10th
    to the 90th percentile, with the median, beside the national figures, as a small chart and as
-   text. The figures come from data/pay-areas.csv, inlined in the page as window.fieldguideAreas.
-   Nothing is fetched, sent or stored; without this script the page's tables stay. */
+   text. The figures come from data/pay-areas.csv, as window.fieldguideAreas, read on first use
+   (tool-data.js).
+   Nothing is sent or stored; without this script the page's tables stay. */
 (function () {
   "use strict";
 
@@ -101,7 +102,8 @@
     out.appendChild(list);
   }
 
-  function build(tool, data, index) {
+  /* The areas fill the list once their data has arrived; until then typing waits for it. */
+  function build(tool, index) {
     var input = tool.querySelector(".fg-area-choice");
     var options = tool.querySelector("datalist");
     var out = tool.querySelector(".fg-area-result");
@@ -112,38 +114,45 @@
       input.setAttribute("list", options.id);
       tool.querySelector("label").setAttribute("for", input.id);
     }
-    data.areas.forEach(function (area) {
-      var option = el("option");
-      option.value = area.name;
-      options.appendChild(option);
-    });
-    var update = function () {
+    var data = null;
+    var update = function (event) {
+      if (!data) return;
       var area = find(data, input.value);
-      if (area || !input.value.trim()) show(out, data, area);
+      if (event.type === "keydown" || area || !input.value.trim()) show(out, data, area);
     };
+    var start = function () {
+      window.fieldguideData("fieldguideAreas", function (loaded) {
+        if (data) return;
+        data = loaded;
+        data.areas.forEach(function (area) {
+          var option = el("option");
+          option.value = area.name;
+          options.appendChild(option);
+        });
+        if (input.value.trim()) update({type: "input"});
+      }, function () {
+        out.textContent = "";
+        out.appendChild(el("p", "", "The figures could not be loaded. The tables above give the same figures."));
+      });
+    };
+    // Read the figures as soon as the reader turns to the box, not with the page.
+    ["focus", "pointerdown", "input"].forEach(function (type) { input.addEventListener(type, start); });
     input.addEventListener("input", update);
     input.addEventListener("change", update);
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") {
         event.preventDefault();
-        show(out, data, find(data, input.value));
+        update(event);
       }
     });
   }
 
-  function init(attempt) {
-    var tools = document.querySelectorAll(".fg-area-lookup");
-    var data = window.fieldguideAreas;
-    if (!tools.length) return;
-    if (!data) {
-      // With instant navigation the page's data script may run just after this: look once more.
-      if ((attempt || 0) < 5) setTimeout(function () { init((attempt || 0) + 1); }, 50);
-      return;
-    }
-    Array.prototype.forEach.call(tools, function (tool, index) {
+  function init() {
+    if (!window.fieldguideData) return;
+    Array.prototype.forEach.call(document.querySelectorAll(".fg-area-lookup"), function (tool, index) {
       if (tool.getAttribute("data-ready") || tool.closest(".fg-print-page")) return;
       tool.setAttribute("data-ready", "true");
-      build(tool, data, index);
+      build(tool, index);
       var note = tool.parentNode.querySelector(".fg-needs-script");
       if (note) note.hidden = true;
       tool.hidden = false;
@@ -153,10 +162,10 @@
   if (typeof module !== "undefined" && module.exports) {
     module.exports = {range: range, dollars: dollars};
   } else if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { init(0); });
+    window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { init(0); });
+    document.addEventListener("DOMContentLoaded", init);
   } else {
-    init(0);
+    init();
   }
 })();

@@ -1,6 +1,7 @@
 /* Job-posting reader: marks the phrases in a pasted posting that signal each kind of work and
    says which job the posting describes, and why. Everything happens in this page: nothing is sent
-   or stored. Signals and rules come from data/roles.yml, inlined as window.fieldguideSignals.
+   or stored. Signals and rules come from data/roles.yml, as window.fieldguideSignals, read on first use
+   (tool-data.js).
    No framework, no dependency; works from file:// and with instant navigation. */
 (function () {
   "use strict";
@@ -328,6 +329,7 @@
   }
 
   function init() {
+    if (!window.fieldguideData) return;
     var tools = document.querySelectorAll(".fg-reader");
     Array.prototype.forEach.call(tools, function (tool) {
       if (tool.getAttribute("data-ready") || tool.closest(".fg-print-page")) return;
@@ -342,16 +344,22 @@
       out.appendChild(verdictNode);
       out.appendChild(el("div", "fg-details"));
       tool.hidden = false;
+      var withData = function (done) {
+        window.fieldguideData("fieldguideSignals", done, function () {
+          verdictNode.textContent = "The reader's signals could not be loaded. The table of signals below lets you read a posting by eye.";
+        });
+      };
+      // The signals are read when the reader turns to the box, so a click finds them ready.
+      box.addEventListener("focus", function () { withData(function () {}); });
       tool.querySelector(".fg-read").addEventListener("click", function () {
-        var data = window.fieldguideSignals;
-        if (!data) return;
-        render(tool, analyse(box.value, data), data);
+        withData(function (data) { render(tool, analyse(box.value, data), data); });
       });
       tool.querySelector(".fg-sample").addEventListener("click", function () {
-        var data = window.fieldguideSignals;
-        if (!data || !data.rules.sample) return;
-        box.value = data.rules.sample;
-        render(tool, analyse(box.value, data), data);
+        withData(function (data) {
+          if (!data.rules.sample) return;
+          box.value = data.rules.sample;
+          render(tool, analyse(box.value, data), data);
+        });
       });
       tool.querySelector(".fg-clear").addEventListener("click", function () {
         box.value = "";

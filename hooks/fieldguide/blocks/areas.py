@@ -128,8 +128,8 @@ _LOOKUP_FORM = Markup(
 
 @marker("area-lookup")
 def area_lookup(ctx: Context) -> Markup:
-    """`<!-- area-lookup -->`: a form (hidden until its script starts) and every area's figures, inlined."""
-    return _LOOKUP_FORM + Markup("\n") + inline_data("fieldguideAreas", lookup_data(ctx))
+    """`<!-- area-lookup -->`: a form (hidden until its script starts) and every area's figures, read on first use."""
+    return _LOOKUP_FORM + Markup("\n") + inline_data("fieldguideAreas", lookup_data(ctx), on_demand=True)
 
 
 # --- in a sentence --------------------------------------------------------------------------------

@@ -28,15 +28,20 @@ KINDS = {
 READER_LIMIT = 20_000
 
 
-def inline_data(name: str, value: dict) -> Markup:
-    """A classic script assigning a global: survives instant navigation, never closes early."""
+# Marks data the finishing step moves out of the page into a file read on first use (publish/tool_data.py).
+ON_DEMAND = "data-on-demand"
+
+
+def inline_data(name: str, value: dict, on_demand: bool = False) -> Markup:
+    """A classic script assigning a global: survives instant navigation, never closes early.
+    Data a tool needs only once the reader uses it is marked `on_demand`, to keep the page light."""
     if not name.isidentifier():
         raise MarkerError(f"'{name}' is not a JavaScript name")
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     # No "<" at all, so neither "</script>" nor "<!--" can occur; still valid JSON and JavaScript.
     text = text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     # Safe as it is, and must not be HTML-escaped: a script's text is not decoded.
-    return Markup(f"<script>window.{name}={text};</script>")
+    return Markup(f"<script{' ' + ON_DEMAND if on_demand else ''}>window.{name}={text};</script>")
 
 
 def _href(ctx: Context, section: Section) -> str:
@@ -99,9 +104,9 @@ _READER_FORM = Markup(
 
 @marker("posting-reader")
 def build_posting_reader(ctx: Context) -> Markup:
-    """The reader's form, hidden until its script starts, and the signals it uses, inlined."""
+    """The reader's form, hidden until its script starts, and the signals it uses, read on first use."""
     form = _READER_FORM.format(limit=f"{READER_LIMIT:,}")
-    return form + Markup("\n") + inline_data("fieldguideSignals", reader_data(ctx))
+    return form + Markup("\n") + inline_data("fieldguideSignals", reader_data(ctx), on_demand=True)
 
 
 # --- the self-assessment ----------------------------------------------------------------------------------

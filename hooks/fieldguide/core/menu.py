@@ -1,4 +1,5 @@
-"""The site's menu, read from mkdocs.yml: the reading order of the print page and the links index."""
+"""What the finishing steps read from mkdocs.yml: the menu (the reading order of the print page and
+the links index), the repository's address and the site's own stylesheets."""
 
 from __future__ import annotations
 
@@ -16,10 +17,23 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def _config(config_path: Path) -> dict:
+    return yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def reading_order(config_path: Path = CONFIG_PATH) -> list[tuple[str, str]]:
     """(title, page.md) for every page in the menu, in menu order."""
-    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    return list(_flatten(config["nav"]))
+    return list(_flatten(_config(config_path)["nav"]))
+
+
+def repository(config_path: Path = CONFIG_PATH) -> str | None:
+    """The repository's address as mkdocs.yml gives it (extra.repository), if it does."""
+    return (_config(config_path).get("extra") or {}).get("repository")
+
+
+def stylesheets(config_path: Path = CONFIG_PATH) -> list[str]:
+    """The site's own stylesheets (extra_css), as paths inside the built site."""
+    return list(_config(config_path).get("extra_css") or [])
 
 
 def _flatten(items):

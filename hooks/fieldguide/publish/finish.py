@@ -1,9 +1,11 @@
 """python -m fieldguide.publish.finish SITE_DIR: the steps after an engine has rendered every page.
 
 Engine-neutral on purpose: MkDocs' hook calls it after its build, and it runs the
-same after any other engine that read mkdocs.yml. It fills the print page from
-the built pages, dates each page (with its edit link), writes the data downloads,
-zips the finished site, and only then offers the zip in the hosted pages' footer.
+same after any other engine that read mkdocs.yml. It moves the tools' data out of
+their pages (read on first use), drops our stylesheet's comments, fills the print
+page from the built pages, dates each page (with its edit link), writes the data
+downloads, zips the finished site, and only then offers the zip in the hosted
+pages' footer.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from pathlib import Path
 from ..blocks.site import WHOLE_GUIDE_PLACEHOLDER
 from ..core.errors import DataError
 from ..core.markup import page_url
-from ..core.menu import CONFIG_PATH, reading_order
+from ..core.menu import CONFIG_PATH, reading_order, repository, stylesheets
 from ..model.guide import Guide
 from .export import write_downloads
 from .stamps import link_archive, stamp_pages
+from .stylesheets import shrink_stylesheets
+from .tool_data import move_tool_data
 from .whole import RenderedPage, combine
 
 _ARTICLE_START = '<article class="md-content__inner md-typeset">'
@@ -26,8 +30,11 @@ _ARTICLE_START = '<article class="md-content__inner md-typeset">'
 
 def finish(site_dir: Path, guide: Guide | None = None, config_path: Path = CONFIG_PATH) -> None:
     pages = reading_order(config_path)
+    move_tool_data(site_dir, [path for _, path in pages])
+    shrink_stylesheets(site_dir, stylesheets(config_path))
     whole_guide = fill_print_page(site_dir, pages)
-    stamp_pages(site_dir, [path for _, path in pages], whole_guide, root=config_path.parent)
+    stamp_pages(site_dir, [path for _, path in pages], whole_guide, root=config_path.parent,
+                configured_repository=repository(config_path))
     archive = write_downloads(guide or Guide.load(), site_dir)
     link_archive(site_dir, archive)
 

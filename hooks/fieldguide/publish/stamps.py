@@ -1,9 +1,9 @@
-"""What each finished page says about itself: when it last changed, where to edit it, and, on the
-hosted site only, where to download the whole guide.
+"""What each finished page says about itself: when it last changed, where to edit it, where the
+guide's source lives, and, on the hosted site only, where to download the whole guide.
 
 Written into the built HTML after any engine, so MkDocs and Zensical pages say the same. The dates
-come from git; the edit link from the repository's address. Either may be unknown (a copy without
-git, a clone without a remote): the page then says nothing rather than something wrong.
+come from git; the edit and source links from the repository's address. A copy without git has no
+dates: the page then says nothing rather than something wrong.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ _ARTICLE_END = "</article>"
 _FOOTER = '<div class="md-copyright">'
 _FACTS_CLASS = "fg-page-facts"
 _DOWNLOAD_CLASS = "fg-offline-download"
+_SOURCE_CLASS = "fg-source"
 
 
 # --- where the facts come from ---------------------------------------------------------------
@@ -80,15 +81,17 @@ def last_changed(sources: list[str], dates: dict[str, date] | None, root: Path =
     return max(found, default=None)
 
 
-def repository_url(root: Path = ROOT) -> str | None:
+def repository_url(root: Path = ROOT, configured: str | None = None) -> str | None:
     """The repository's web address: REPO_URL when set; else GitHub Actions' own variables, which
-    every step of the deploy workflow has; else the git remote "origin". None when all are missing."""
+    every step of the deploy workflow has; else the git remote "origin"; else the address mkdocs.yml
+    gives (`configured`). None when all are missing."""
     if os.environ.get("REPO_URL"):
         return os.environ["REPO_URL"].rstrip("/")
     server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
     if server and repository:
         return f"{server.rstrip('/')}/{repository}"
-    return web_address(_git(["remote", "get-url", "origin"], root) or "")
+    remote = web_address(_git(["remote", "get-url", "origin"], root) or "")
+    return remote or (configured.rstrip("/") if configured else None)
 
 
 def web_address(remote: str) -> str | None:
@@ -119,16 +122,25 @@ def facts_html(updated: date | None, edit: str | None) -> str:
     return f'<aside class="md-source-file {_FACTS_CLASS}">{spans}</aside>' if facts else ""
 
 
-def stamp_pages(site_dir: Path, pages: list[str], whole_guide: list[str], root: Path = ROOT) -> None:
-    """Each page gets its date and edit link at the end of its text. A whole-guide page is as new as
-    its newest page, and has no source worth editing."""
-    repository, dates = repository_url(root), commit_dates(root)
+def source_html(repository: str) -> str:
+    """The footer's link to the repository: the guide's source and its history."""
+    shown = re.sub(r"^https?://", "", repository)
+    return f'<div class="{_SOURCE_CLASS}">Source and history: <a href="{html.escape(repository)}">{html.escape(shown)}</a></div>'
+
+
+def stamp_pages(site_dir: Path, pages: list[str], whole_guide: list[str], root: Path = ROOT,
+                configured_repository: str | None = None) -> None:
+    """Each page gets its date and edit link at the end of its text, and the repository's address in
+    its footer. A whole-guide page is as new as its newest page, and has no source worth editing."""
+    repository, dates = repository_url(root, configured_repository), commit_dates(root)
     every_source = sorted({s for page in pages for s in sources_of(page, root)})
     for page in pages:
         whole = page in whole_guide
         updated = last_changed(every_source if whole else sources_of(page, root), dates, root)
         edit = edit_url(repository, page) if repository and not whole else None
         _insert(site_dir / page_url(page), _ARTICLE_END, facts_html(updated, edit), before=True)
+        if repository:
+            _insert(site_dir / page_url(page), _FOOTER, source_html(repository), before=False)
 
 
 def size_text(size: int) -> str:
