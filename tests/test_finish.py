@@ -8,12 +8,16 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import FIXTURES, ROOT
-from fieldguide.blocks.site import WHOLE_GUIDE_PLACEHOLDER
+from fieldguide.blocks.registry import Context, expand
 from fieldguide.blocks.tools import inline_data
-from fieldguide.core.menu import reading_order
+from fieldguide.core.errors import MarkerError
+from fieldguide.core.menu import menu_sections, reading_order
 from fieldguide.model.guide import Guide
-from fieldguide.publish.finish import article, fill_print_page, finish
+from fieldguide.publish.finish import fill_print_pages, finish
+from fieldguide.publish.printing import article
 from fieldguide.publish.stylesheets import minify
 from fieldguide.publish.tool_data import move_tool_data
 
@@ -23,40 +27,83 @@ def built(title: str, body: str) -> str:
             f'<article class="md-content__inner md-typeset">{body}</article><footer>foot</footer></body></html>')
 
 
+MENU = ("nav:\n  - Home: index.md\n  - Roles:\n      - ML engineer: roles/ml.md\n"
+        "  - Reference:\n      - Glossary: glossary.md\n      - Print: print.md\n")
+
+
 def small_site(site):
+    """Three pages in three menu sections; two print parts, and the print page that lists them."""
     (site / "roles").mkdir(parents=True)
     (site / "index.html").write_text(built("Home", '<h1 id="home">Home</h1><a href="roles/ml.html#pay">pay</a>'))
-    (site / "roles/ml.html").write_text(built("ML", '<h1 id="ml">ML</h1><h2 id="pay">Pay</h2>'))
-    (site / "print.html").write_text(built("Print", f"<h1>Print</h1>{WHOLE_GUIDE_PLACEHOLDER}"))
-    return [("Home", "index.md"), ("ML engineer", "roles/ml.md"), ("Print", "print.md")]
+    (site / "roles/ml.html").write_text(built("ML", '<h1 id="ml">ML</h1><h2 id="pay">Pay</h2><a href="../glossary.html#mlops">MLOps</a>'))
+    (site / "glossary.html").write_text(built("Glossary", '<h1 id="glossary">Glossary</h1><h2 id="mlops">MLOps</h2>'))
+    whole = site_block("whole-guide: home") + site_block("whole-guide: roles")
+    (site / "print-roles.html").write_text(built("Print: Home and Roles", f"<h1>Home and Roles</h1>{whole}"))
+    (site / "print-reference.html").write_text(built("Print: Reference", f"<h1>Reference</h1>{site_block('whole-guide: reference')}"))
+    (site / "print.html").write_text(built("Print", f"<h1>Print</h1>{site_block('print-parts')}"))
+
+
+def site_block(marker: str) -> str:
+    """A marker expanded as a page would (registered by fieldguide.blocks.markers, which finish imports)."""
+    return expand(f"<!-- {marker} -->", Context(Guide.load(FIXTURES / "valid.yml"), "print.md")).strip()
 
 
 def test_reading_order_is_the_menu_of_mkdocs_yml():
     order = reading_order(ROOT / "mkdocs.yml")
     assert order[0] == ("Home", "index.md")
     assert ("The whole guide (print)", "print.md") in order
-    assert len(order) == len({path for _, path in order}) == len(list((ROOT / "docs").rglob("*.md"))) - 1  # not includes/
+    parts = len(list((ROOT / "docs").glob("print-*.md")))
+    assert len(order) == len({path for _, path in order}) == len(list((ROOT / "docs").rglob("*.md"))) - 1 - parts  # not includes/
+
+
+def test_menu_sections_are_the_top_entries_of_the_menu():
+    sections = menu_sections(ROOT / "mkdocs.yml")
+    assert [s.key for s in sections] == ["home", "roles", "compare", "process", "guides", "reference"]
+    assert sections[0].pages == [("Home", "index.md")] and ("Salary", "compare/salary.md") in sections[2].pages
 
 
 def test_article_is_the_page_content_only():
     assert article(built("T", "<p>body</p>")) == "<p>body</p>"
 
 
-def test_print_page_gathers_the_other_pages_in_order(tmp_path):
-    fill_print_page(tmp_path, small_site(tmp_path))
-    html = (tmp_path / "print.html").read_text()
-    assert WHOLE_GUIDE_PLACEHOLDER not in html and "menu" in html  # the print page keeps its own frame
-    assert html.index('id="index"') < html.index('id="roles-ml"')
-    assert 'href="#roles-ml--pay"' in html and html.count("<footer>") == 1
+def test_each_print_part_holds_its_sections_pages_and_links_into_the_others(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(MENU)
+    small_site(tmp_path / "site")
+    parts = fill_print_pages(tmp_path / "site", config)
+    assert parts == ["print-roles.md", "print-reference.md"]  # in menu order; print.md is in neither
+    roles, reference = ((tmp_path / "site" / name).read_text() for name in ["print-roles.html", "print-reference.html"])
+    assert "fg-whole-guide" not in roles + reference and "menu" in roles  # each part keeps its own frame
+    assert roles.index('id="index"') < roles.index('id="roles-ml"') and roles.count("<footer>") == 1
+    assert 'href="#roles-ml--pay"' in roles  # within the part
+    assert 'href="print-reference.html#glossary--mlops"' in roles  # into the part that holds the page
+    assert 'id="glossary--mlops"' in reference and 'id="print' not in reference
 
 
-def test_finish_fills_the_print_page_then_writes_downloads_and_the_archive(tmp_path):
+def test_the_print_page_lists_the_parts_and_keeps_each_page_s_old_address(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(MENU)
+    small_site(tmp_path / "site")
+    fill_print_pages(tmp_path / "site", config)
+    html = (tmp_path / "site/print.html").read_text()
+    assert "fg-print-parts" in html and "<div" not in html.split("fg-print-parts")[1]
+    assert '<a href="print-roles.html"><strong>Part 1: Home and Roles</strong></a>' in html
+    assert '<a href="print-reference.html"><strong>Part 2: Reference</strong></a>' in html
+    # print.html#roles-ml, the single print page's address for that page, still leads to it.
+    assert '<a id="roles-ml" href="print-roles.html#roles-ml">ML engineer</a>' in html
+
+
+def test_a_print_part_names_a_menu_section():
+    with pytest.raises(MarkerError, match="unknown section 'salary'; expected one of: home, roles, compare"):
+        site_block("whole-guide: salary")
+
+
+def test_finish_fills_the_print_parts_then_writes_downloads_and_the_archive(tmp_path):
     site, config = tmp_path / "site", tmp_path / "mkdocs.yml"
     small_site(site)
-    config.write_text("site_url: !ENV [SITE_URL, x]\nnav:\n  - Home: index.md\n  - Roles:\n"
-                      "      - ML engineer: roles/ml.md\n  - Print: print.md\n")
+    config.write_text("site_url: !ENV [SITE_URL, x]\n" + MENU)
     finish(site, Guide.load(FIXTURES / "valid.yml"), config)
-    assert 'id="roles-ml--pay"' in (site / "print.html").read_text()
+    assert 'id="roles-ml--pay"' in (site / "print-roles.html").read_text()
     assert (site / "downloads/roles.json").is_file() and (site / "downloads/expertise.csv").is_file()
     assert (site / "downloads/ds-vs-mle-field-guide.zip").is_file()
 

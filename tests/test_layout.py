@@ -69,7 +69,7 @@ def test_on_a_phone_the_matrix_is_cards_and_scrolling_tables_show_it(browser, ho
     context.close()
 
 
-@pytest.mark.parametrize("name", ["print.html", "compare/salary.html"])
+@pytest.mark.parametrize("name", ["print-compare.html", "compare/salary.html"])
 def test_printed_on_a4_every_table_fits_and_the_page_is_light(browser, hosted, name):
     context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1123}, color_scheme="dark")
     page = context.new_page()
@@ -83,9 +83,19 @@ def test_printed_on_a4_every_table_fits_and_the_page_is_light(browser, hosted, n
     figure = page.locator(".fg-pay-figure").last
     assert figure.evaluate("f => getComputedStyle(f).breakInside") == "avoid"
     assert figure.locator("svg.fg-chart-wide").is_visible()
-    if name == "print.html":
+    if name.startswith("print-"):
         contents = page.locator(".fg-print-contents")
-        assert contents.is_visible() and contents.locator("li").count() >= 14
+        assert contents.is_visible() and contents.locator("li").count() == page.locator(".fg-print-page").count() >= 8
         first_page = page.locator(".fg-print-page").first
         assert contents.bounding_box()["y"] < first_page.bounding_box()["y"]
     context.close()
+
+
+def test_the_print_page_lists_every_part_in_print_too(browser, hosted):
+    page = browser.new_page()
+    page.goto(hosted + "print.html")
+    page.emulate_media(media="print")
+    parts = page.locator("ol.fg-print-parts > li")
+    assert parts.count() >= 4 and parts.first.is_visible()
+    assert parts.nth(1).inner_text().startswith("Part 2: Compare: Responsibilities, ")
+    page.close()

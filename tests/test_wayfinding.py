@@ -299,11 +299,15 @@ def test_theme_and_tool_scripts_are_deferred_and_search_waits(built_site):
         assert order.index("search-on-demand.js") < next(i for i, s in enumerate(order) if s.startswith("bundle.")), page
 
 
-def test_print_page_runs_no_theme_or_tool_script(built_site):
-    html = read(built_site, "print.html")
-    assert SCRIPT_SRC.findall(html) == []  # no theme bundle, no tool, not even the offline search shim
-    assert "window.fieldguide" not in html  # the tools' data: dead weight without their scripts
-    assert "prefers-color-scheme: dark" in html  # its colours follow the system without the theme
+def test_print_parts_run_no_theme_or_tool_script(built_site):
+    parts = sorted(path.name for path in (ROOT / "docs").glob("print-*.md"))
+    assert len(parts) >= 4 and sorted(STATIC_PAGES) == parts  # every part, and nothing else
+    for part in parts:
+        html = read(built_site, page_url(part))
+        assert SCRIPT_SRC.findall(html) == [], part  # no theme bundle, no tool, not even the offline search shim
+        assert "window.fieldguide" not in html, part  # the tools' data: dead weight without their scripts
+        assert "prefers-color-scheme: dark" in html, part  # its colours follow the system without the theme
+    assert "bundle." in " ".join(scripts(read(built_site, "print.html")))  # the list of parts is a page like any other
 
 
 def test_code_blocks_get_the_theme_copy_button(built_site):

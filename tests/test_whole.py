@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import read
+from fieldguide.core.menu import reading_order
 from fieldguide.publish.whole import RenderedPage, combine, section_id
 
 PAGES = [
@@ -44,14 +45,27 @@ def test_section_ids():
     assert section_id("index.md") == "index"
 
 
-def test_built_print_page_holds_every_page_with_unique_ids(built_site):
-    html = read(built_site, "print.html")
-    for page in ["index", "roles-data-scientist", "compare-salary", "process-environments", "sources"]:
-        assert f'<section class="fg-print-page" id="{page}">' in html
-    ids = re.findall(r'\bid="([^"]+)"', html)
-    assert len(ids) == len(set(ids))
-    assert 'id="roles-data-scientist--responsibilities"' in html
-    assert 'href="#compare-expertise--python-or-r"' in html
+def test_built_print_parts_hold_every_page_once_with_unique_ids(built_site):
+    printed = []
+    for part in sorted(built_site.glob("print-*.html")):
+        html = part.read_text(encoding="utf-8")
+        printed += re.findall(r'<section class="fg-print-page" id="([^"]+)">', html)
+        ids = re.findall(r'\bid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), part.name
+    menu = [section_id(page) for _, page in reading_order() if page != "print.md"]
+    assert sorted(printed) == sorted(menu)
+    compare = read(built_site, "print-compare.html")
+    assert 'id="compare-expertise--python-or-r"' in compare and 'href="#compare-expertise--python-or-r"' in compare
+    assert 'href="print-roles.html#roles-data-scientist' in compare  # a page in another part
+    for name, page in [("print-roles.html", "roles-data-scientist"), ("print-reference.html", "sources")]:
+        assert f'<section class="fg-print-page" id="{page}">' in read(built_site, name)
+
+
+def test_links_into_another_print_page_name_it():
+    located = {"index.html": ("index.md", "print-a.md"), "roles/ml-engineer.html": ("roles/ml-engineer.md", "print-b.md")}
+    html = combine(PAGES[:1], "print-a.md", located)
+    assert 'href="print-b.html#roles-ml-engineer--salary">pay' in html
+    assert 'href="downloads/roles.json"' in html
 
 
 def test_aria_references_follow_the_renamed_ids():

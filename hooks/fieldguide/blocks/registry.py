@@ -55,7 +55,7 @@ class Marker:
     name: str
     build: Callable[..., Markup]
     arg: str = ""  # "", "ROLE", "ROLE CATEGORY", or a word for one of `choices`
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()  # a function: read when the marker runs
     optional: bool = False
 
     @property
@@ -77,8 +77,9 @@ class Marker:
     def _resolve(self, guide: Guide, kind: str, word: str):
         if kind in ARG_KINDS:
             return ARG_KINDS[kind](guide, word)
-        if word not in self.choices:
-            raise MarkerError(f"unknown {kind.lower()} '{word}'; expected one of: {', '.join(self.choices)}")
+        choices = self.choices() if callable(self.choices) else self.choices
+        if word not in choices:
+            raise MarkerError(f"unknown {kind.lower()} '{word}'; expected one of: {', '.join(choices)}")
         return word
 
 
@@ -86,7 +87,7 @@ MARKERS: dict[str, Marker] = {}
 INLINE: list[tuple[re.Pattern, Callable[[Context, re.Match], Markup]]] = []
 
 
-def marker(name: str, arg: str = "", choices: tuple[str, ...] = (), optional: bool = False):
+def marker(name: str, arg: str = "", choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = (), optional: bool = False):
     """Register a block builder under its marker's name."""
 
     def register(build: Callable[..., Markup]) -> Callable[..., Markup]:

@@ -1,11 +1,11 @@
-"""Blocks about the site itself: the index of stable links, the downloads, the print page's placeholder."""
+"""Blocks about the site itself: the index of stable links, the downloads, the print pages' placeholders."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from ..core.markup import heading, link, page_url, plain
-from ..core.menu import reading_order
+from ..core.menu import reading_order, section_keys
 from ..core.pages import ARCHIVE_NAME, DOWNLOADS_DIR
 from ..model.areas import AREAS_JSON, AREAS_NAME
 from ..model.extract import EXTRACT_NAME
@@ -18,8 +18,10 @@ AREA_DOWNLOADS = [
 
 ARCHIVE = f"{DOWNLOADS_DIR}/{ARCHIVE_NAME}"
 
-# The print page is filled in once every page is rendered (publish/whole.py).
-WHOLE_GUIDE_PLACEHOLDER = Markup('<div class="fg-whole-guide"></div>')
+# The print pages are filled in once every page is rendered (publish/printing.py): each part with the
+# pages of the menu sections it names, and the print page with the list of parts.
+WHOLE_GUIDE_PLACEHOLDER = Markup('<div class="fg-whole-guide" data-menu="{}"></div>')
+PRINT_PARTS_PLACEHOLDER = Markup('<div class="fg-print-parts"></div>')
 
 
 # The links index: one group per page, in menu order, each under a heading of its own. The print
@@ -123,6 +125,13 @@ def _download_item(ctx: Context, path: str, label: str, hosted_only: bool) -> Ma
     return Markup("{}{}{}").format(HOSTED_ONLY[0], item, HOSTED_ONLY[1]) if hosted_only else item
 
 
-@marker("whole-guide")
-def build_whole_guide(ctx: Context) -> Markup:
-    return WHOLE_GUIDE_PLACEHOLDER
+@marker("whole-guide", arg="SECTION", choices=section_keys)
+def build_whole_guide(ctx: Context, section: str) -> Markup:
+    """`<!-- whole-guide: compare -->`: every page of that menu section, in a part of the printed guide."""
+    return WHOLE_GUIDE_PLACEHOLDER.format(section)
+
+
+@marker("print-parts")
+def build_print_parts(ctx: Context) -> Markup:
+    """The parts of the printed guide and the pages in each: known once every page is built."""
+    return PRINT_PARTS_PLACEHOLDER

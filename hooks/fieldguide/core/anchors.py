@@ -128,7 +128,9 @@ def read_page(path: Path) -> BuiltPage:
 
 
 UNLISTED_PAGES = {"404.html"}  # not content
-WHOLE_PAGE_ONLY = {"print.html"}  # its sections repeat the other pages' under derived ids
+# The printed guide's pages: their sections repeat the other pages' under derived ids, so only the
+# pages themselves are promised (publish/printing.py).
+WHOLE_PAGE_ONLY = re.compile(r"print(-[a-z]+)?\.html")
 
 
 def public_anchors(site_dir: Path) -> list[Anchor]:
@@ -142,7 +144,7 @@ def public_anchors(site_dir: Path) -> list[Anchor]:
         if built.redirect:
             continue
         found.append(Anchor(page, "", built.title))
-        if page not in WHOLE_PAGE_ONLY:
+        if not WHOLE_PAGE_ONLY.fullmatch(page):
             found += [Anchor(page, element_id, text) for element_id, text in built.headings.items()]
     return found
 

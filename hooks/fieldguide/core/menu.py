@@ -3,6 +3,7 @@ the links index), the repository's address and the site's own stylesheets."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -29,6 +30,27 @@ def reading_order(config_path: Path = CONFIG_PATH) -> list[tuple[str, str]]:
 def repository(config_path: Path = CONFIG_PATH) -> str | None:
     """The repository's address as mkdocs.yml gives it (extra.repository), if it does."""
     return (_config(config_path).get("extra") or {}).get("repository")
+
+
+@dataclass(frozen=True)
+class MenuSection:
+    """A top-level menu entry and its pages; a page at the top of the menu is a section of its own."""
+
+    title: str  # "Compare"
+    pages: list[tuple[str, str]]  # (title, page.md), in menu order
+
+    @property
+    def key(self) -> str:
+        return self.title.lower()  # "compare", as `<!-- whole-guide: compare -->` names it
+
+
+def menu_sections(config_path: Path = CONFIG_PATH) -> list[MenuSection]:
+    return [MenuSection(title, list(_flatten(target)) if isinstance(target, list) else [(title, target)])
+            for item in _config(config_path)["nav"] for title, target in item.items()]
+
+
+def section_keys() -> tuple[str, ...]:
+    return tuple(section.key for section in menu_sections())
 
 
 def stylesheets(config_path: Path = CONFIG_PATH) -> list[str]:
