@@ -90,7 +90,7 @@ def test_the_print_page_lists_the_parts_and_keeps_each_page_s_old_address(tmp_pa
     assert '<a href="print-roles.html"><strong>Part 1: Home and Roles</strong></a>' in html
     assert '<a href="print-reference.html"><strong>Part 2: Reference</strong></a>' in html
     # print.html#roles-ml, the single print page's address for that page, still leads to it.
-    assert '<a id="roles-ml" href="print-roles.html#roles-ml">ML engineer</a>' in html
+    assert '<li><a id="roles-ml" href="print-roles.html#roles-ml">ML engineer</a></li>' in html
 
 
 def test_a_print_part_names_a_menu_section():

@@ -214,7 +214,8 @@ def test_every_page_has_its_date_edit_link_and_source_link(built_site):
         assert facts and re.search(r'Last updated <time datetime="\d{4}-\d\d-\d\d">', facts[1]), page
         source = page.removesuffix(".html") + ".md"
         edit = f'href="{stamps.edit_url(repository, source)}"'
-        assert (edit in facts[1]) if source not in STATIC_PAGES else "Edit this page" not in facts[1], page
+        printed_part = source.startswith("print-")  # made of other pages: nothing of its own to edit
+        assert ("Edit this page" not in facts[1]) if printed_part else (edit in facts[1]), page
 
 
 # --- the offline download ---------------------------------------------------------------------
@@ -299,14 +300,16 @@ def test_theme_and_tool_scripts_are_deferred_and_search_waits(built_site):
         assert order.index("search-on-demand.js") < next(i for i, s in enumerate(order) if s.startswith("bundle.")), page
 
 
-def test_print_parts_run_no_theme_or_tool_script(built_site):
+def test_print_parts_and_the_links_page_run_no_theme_or_tool_script(built_site):
     parts = sorted(path.name for path in (ROOT / "docs").glob("print-*.md"))
-    assert len(parts) >= 4 and sorted(STATIC_PAGES) == parts  # every part, and nothing else
-    for part in parts:
-        html = read(built_site, page_url(part))
-        assert SCRIPT_SRC.findall(html) == [], part  # no theme bundle, no tool, not even the offline search shim
-        assert "window.fieldguide" not in html, part  # the tools' data: dead weight without their scripts
-        assert "prefers-color-scheme: dark" in html, part  # its colours follow the system without the theme
+    assert len(parts) >= 4 and sorted(STATIC_PAGES) == sorted([*parts, "links.md"])  # every part, and the links page
+    for source in STATIC_PAGES:
+        html = read(built_site, page_url(source))
+        # No theme bundle, no tool, not even the offline search shim: only the copy buttons' few lines.
+        assert scripts(html) == ["copy-link.js"], source
+        assert "window.fieldguide" not in html, source  # the tools' data: dead weight without their scripts
+        assert "prefers-color-scheme: dark" in html, source  # its colours follow the system without the theme
+        assert re.search(r"\.md-search, label\[for=\"__search\"\], \[data-md-component=\"palette\"\] \{\s*display: none;", html)
     assert "bundle." in " ".join(scripts(read(built_site, "print.html")))  # the list of parts is a page like any other
 
 

@@ -1,10 +1,10 @@
-/* Copy a link in one click or key press: a button beside each address on the links page, and
+/* Copy a link in one click or key press: the button beside each address on the links page, and
    each heading's ¶ (which still jumps to its section). A short note says what happened.
    The copied address is the published one, from the page's canonical link, so a link copied
    from the offline copy works for the person it is sent to.
    Where the Clipboard API is missing or refused (some browsers, from file://), it falls back to
-   the older copy command, then shows the address selected, for Ctrl+C. Without this script the
-   links page still shows every address as text. */
+   the older copy command, then shows the address selected, for Ctrl+C. Without scripts the
+   buttons are hidden (overrides/main.html) and the links page still shows every address as text. */
 (function () {
   "use strict";
 
@@ -66,18 +66,6 @@
     }
   }
 
-  /* The links page: a button after each address, which the list shows under the site's address. */
-  document.querySelectorAll(".fg-links .fg-address > code").forEach(function (code) {
-    var site = code.closest(".fg-links").getAttribute("data-site") || "";
-    var section = code.closest("li").querySelector("a");
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "fg-copy";
-    button.textContent = "Copy";
-    button.setAttribute("aria-label", "Copy the link to " + (section ? section.textContent.trim() : code.textContent));
-    button.addEventListener("click", function () { copy(site + code.textContent, button); });
-    code.after(" ", button);
-  });
 
   /* The theme puts each code block's copy button in a <nav>. Unnamed, two of them are landmarks a
      screen reader cannot tell apart (axe landmark-unique): each is named after its section. The
@@ -90,12 +78,19 @@
     });
   });
 
-  /* Every heading's ¶: the published address of the section. */
+  /* The links page's buttons (in the page from the build: blocks/site.py) copy the address beside
+     them, under the site's. Every heading's ¶ copies the published address of its section. */
   var canonical = document.querySelector("link[rel=canonical]");
   var page = canonical ? canonical.href : location.href.split("#")[0];
   document.addEventListener("click", function (event) {
-    var permalink = event.target.closest && event.target.closest(".md-typeset .headerlink");
-    if (!permalink) return;
-    copy(page + permalink.getAttribute("href"), permalink);
+    var target = event.target.closest ? event.target : event.target.parentNode;
+    var button = target.closest(".fg-links .fg-copy");
+    if (button) {
+      var site = button.closest(".fg-links").getAttribute("data-site") || "";
+      copy(site + button.parentNode.querySelector("code").textContent, button);
+      return;
+    }
+    var permalink = target.closest(".md-typeset .headerlink");
+    if (permalink) copy(page + permalink.getAttribute("href"), permalink);
   });
 })();

@@ -75,13 +75,19 @@ def _count(number: int) -> str:
     return "1 link" if number == 1 else f"{number} links"
 
 
+# The copy button is in the page from the start: added by the script, 400 of them cost a second
+# layout of the whole page. copy-link.js answers its clicks; without scripts it is hidden (main.html).
+_LINK_ITEM = Markup('<li>{} <span class="fg-address"><code>{}</code> '
+                    '<button type="button" class="fg-copy" aria-label="Copy the link to {}">Copy</button></span></li>')
+
+
 def _group(ctx: Context, page: str, title: str, anchors: list) -> Markup:
     """A page's heading (a Markdown heading, so the engine lists and checks it; left out of search),
-    then its links, each with its address under the site's."""
+    then its links, each with its address under the site's and a button that copies it."""
     items = Markup("\n").join(
-        Markup('<li>{} <span class="fg-address"><code>{}</code></span></li>').format(
+        _LINK_ITEM.format(
             link(ctx.href(a.page, a.anchor or None), plain(a.title) if a.anchor else Markup("<em>Whole page</em>")),
-            a.target)
+            a.target, a.title if a.anchor else f"the page {title}")
         for a in anchors)
     title_line = heading(2, title, group_id(page))[:-1] + Markup("data-search-exclude }")
     return Markup('{}\n\n<ul class="fg-links" data-site="{}" data-search-exclude>\n{}\n</ul>').format(

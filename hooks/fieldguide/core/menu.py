@@ -1,5 +1,6 @@
-"""What the finishing steps read from mkdocs.yml: the menu (the reading order of the print page and
-the links index), the repository's address and the site's own stylesheets."""
+"""What the generator reads from mkdocs.yml: the menu (the reading order of the printed guide and
+the links index, and its sections, which the print parts name), the repository's address and the
+site's own stylesheets."""
 
 from __future__ import annotations
 

@@ -76,6 +76,6 @@ def list_parts(site_dir: Path, built: dict[str, str], parts: list[Part]) -> None
 
 def _part_item(from_page: str, number: int, part: Part) -> str:
     target = posixpath.relpath(page_url(part.path), posixpath.dirname(page_url(from_page)) or ".")
-    pages = ", ".join(f'<a id="{section_id(page)}" href="{target}#{section_id(page)}">{html.escape(title)}</a>'
-                      for title, page in part.pages)
-    return f'<li><a href="{target}"><strong>Part {number}: {html.escape(part.title)}</strong></a>: {pages}</li>'
+    pages = "".join(f'<li><a id="{section_id(page)}" href="{target}#{section_id(page)}">{html.escape(title)}</a></li>'
+                    for title, page in part.pages)
+    return f'<li><a href="{target}"><strong>Part {number}: {html.escape(part.title)}</strong></a><ul>{pages}</ul></li>'
