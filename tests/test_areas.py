@@ -181,6 +181,22 @@ def test_the_real_file_passes():
 
 
 @pytest.mark.browser
+def test_links_into_and_past_the_tables_land_under_the_header(browser, hosted):
+    """The tables are laid out only near the screen (content-visibility): every link still lands."""
+    for width, height in [(360, 740), (1280, 800)]:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(hosted + PAGE)
+        assert page.evaluate("getComputedStyle(document.querySelector('.fg-area-table')).contentVisibility") == "auto"
+        for anchor in ["state-wy", "state-vi", "metros", "find-your-area", "reading-area-figures"]:
+            page.goto(hosted + PAGE + "#" + anchor)
+            page.wait_for_timeout(100)
+            header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+            top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+            assert header - 1 <= top <= header + 30, (width, anchor, header, top)
+        page.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_lookup_offline_by_keyboard_and_axe_clean(browser, site_copy, scheme):
     context = browser.new_context(offline=True, color_scheme=scheme, viewport={"width": 1000, "height": 900})

@@ -269,13 +269,17 @@ def test_404_page_finds_its_files_from_its_own_place(built_site):
 
 
 def test_each_tool_script_loads_only_on_its_page(built_site):
-    tool_scripts = {posixpath.basename(script) for scripts_of_page in TOOLS.values() for script in scripts_of_page}
+    everywhere = "copy-link.js"  # on every page; named under extra.tools for the links page, which has no theme scripts
+    def named(source: str) -> list[str]:
+        return [posixpath.basename(script) for script in TOOLS.get(source, []) if not script.endswith(everywhere)]
+    tool_scripts = {script for source in TOOLS for script in named(source)}
     for page in content_pages(built_site):
-        loaded = [script for script in scripts(read(built_site, page)) if script in tool_scripts]
+        html = read(built_site, page)
         source = page.removesuffix(".html") + ".md"
-        assert loaded == [posixpath.basename(script) for script in TOOLS.get(source, [])], page
-    for source in TOOLS:  # and the page holds the tool's data, or the name of its file
-        assert "<script>window.fieldguide" in read(built_site, page_url(source)), source
+        assert [script for script in scripts(html) if script in tool_scripts] == named(source), page
+        assert everywhere in scripts(html) or source in STATIC_PAGES, page
+        if named(source):  # and the page holds the tool's data, or the name of its file
+            assert "<script>window.fieldguide" in html, source
 
 
 def test_heavy_tool_data_waits_in_a_file_beside_its_page(built_site):
@@ -305,8 +309,8 @@ def test_print_parts_and_the_links_page_run_no_theme_or_tool_script(built_site):
     assert len(parts) >= 4 and sorted(STATIC_PAGES) == sorted([*parts, "links.md"])  # every part, and the links page
     for source in STATIC_PAGES:
         html = read(built_site, page_url(source))
-        # No theme bundle, no tool, not even the offline search shim: only the copy buttons' few lines.
-        assert scripts(html) == ["copy-link.js"], source
+        # No theme bundle, not even the offline search shim: only the links page's copy buttons' few lines.
+        assert scripts(html) == (["copy-link.js"] if source == "links.md" else []), source
         assert "window.fieldguide" not in html, source  # the tools' data: dead weight without their scripts
         assert "prefers-color-scheme: dark" in html, source  # its colours follow the system without the theme
         assert re.search(r"\.md-search, label\[for=\"__search\"\], \[data-md-component=\"palette\"\] \{\s*display: none;", html)
