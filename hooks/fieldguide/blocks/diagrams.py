@@ -147,7 +147,7 @@ def process_loop_svg(guide: Guide, category_id: str, ident: str = "fg-process-lo
     for route in routes:
         body += _way_back(route, routes, left, right)
     desc = (f"The {len(stages)} stages in order: " + ", ".join(t["title"] for t in stages) + ". Ways back: "
-            + "; ".join(f"({letter}) from {_title(guide, way['from'])} to {_title(guide, way['to'])}: {way['why']}"
+            + "; ".join(f"({letter}) from {_title(guide, way['from'])} to {_title(guide, way['to'])}: {way['why'].rstrip('.')}"
                         for letter, way in ways) + ".")
     height = boxes[-1].top + boxes[-1].height + LOOP_MARGIN
     return diagram(ident, LOOP_TITLE, desc, right + _side_width(routes, 1), height, body, "fg-loop")
