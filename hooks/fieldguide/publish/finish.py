@@ -62,7 +62,7 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Finished {site_dir}: print page, page dates, downloads and offline archive")
+    print(f"Finished {site_dir}: tool data, stylesheet, print parts, page dates, downloads and offline archive")
     return 0
 
 
