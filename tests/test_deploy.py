@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 
 from conftest import ROOT, check_previews
+from fieldguide.core.menu import read_config
 
 WORKFLOW = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
 
@@ -30,7 +31,7 @@ def test_the_placeholder_is_mkdocs_yml_default_and_is_refused_before_upload():
 
 def test_the_stand_in_repository_is_mkdocs_yml_and_is_refused_before_upload():
     stand_in = WORKFLOW["env"]["PLACEHOLDER_REPOSITORY"]
-    assert f"repository: {stand_in.rstrip('/')}\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert read_config(ROOT / "mkdocs.yml")["extra"]["repository"] == stand_in.rstrip("/")
     [guard] = [s for s in steps() if "PLACEHOLDER_REPOSITORY" in s.get("run", "")]
     assert "PLACEHOLDER_URL" in guard["run"] and "exit 1" in guard["run"]
 

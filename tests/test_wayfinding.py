@@ -17,27 +17,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, content_pages, golden, read, search
 from fieldguide.blocks.registry import Context
 from fieldguide.blocks.site import HOSTED_ONLY, LINKS_INDEX, build_links, group_id
 from fieldguide.core.anchors import Anchor, read_contract
 from fieldguide.core.markup import page_url
-from fieldguide.core.menu import reading_order
+from fieldguide.core.menu import read_config, reading_order
 from fieldguide.core.pages import ARCHIVE_NAME, DOWNLOADS_DIR
 from fieldguide.model.guide import Guide
 from fieldguide.publish import stamps
 from fieldguide.publish.export import offline_copy
 from fieldguide.publish.whole import RenderedPage, combine
 
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml for its `extra` settings; engine tags (!ENV) are not needed here."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+CONFIG = read_config(ROOT / "mkdocs.yml")
 TOOLS = CONFIG["extra"]["tools"]  # page.md -> its script
 STATIC_PAGES = CONFIG["extra"]["static_pages"]
 ARCHIVE = f"{DOWNLOADS_DIR}/{ARCHIVE_NAME}"

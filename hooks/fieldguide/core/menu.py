@@ -19,18 +19,19 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def _config(config_path: Path) -> dict:
+def read_config(config_path: Path = CONFIG_PATH) -> dict:
+    """mkdocs.yml as data; its engine tags (!ENV, !relative) read as nothing."""
     return yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
 def reading_order(config_path: Path = CONFIG_PATH) -> list[tuple[str, str]]:
     """(title, page.md) for every page in the menu, in menu order."""
-    return list(_flatten(_config(config_path)["nav"]))
+    return list(_flatten(read_config(config_path)["nav"]))
 
 
 def repository(config_path: Path = CONFIG_PATH) -> str | None:
     """The repository's address as mkdocs.yml gives it (extra.repository), if it does."""
-    return (_config(config_path).get("extra") or {}).get("repository")
+    return (read_config(config_path).get("extra") or {}).get("repository")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class MenuSection:
 
 def menu_sections(config_path: Path = CONFIG_PATH) -> list[MenuSection]:
     return [MenuSection(title, list(_flatten(target)) if isinstance(target, list) else [(title, target)])
-            for item in _config(config_path)["nav"] for title, target in item.items()]
+            for item in read_config(config_path)["nav"] for title, target in item.items()]
 
 
 def section_keys() -> tuple[str, ...]:
@@ -56,7 +57,7 @@ def section_keys() -> tuple[str, ...]:
 
 def stylesheets(config_path: Path = CONFIG_PATH) -> list[str]:
     """The site's own stylesheets (extra_css), as paths inside the built site."""
-    return list(_config(config_path).get("extra_css") or [])
+    return list(read_config(config_path).get("extra_css") or [])
 
 
 def _flatten(items):

@@ -138,9 +138,10 @@ def stamp_pages(site_dir: Path, pages: list[str], whole_guide: list[str], root: 
         whole = page in whole_guide
         updated = last_changed(every_source if whole else sources_of(page, root), dates, root)
         edit = edit_url(repository, page) if repository and not whole else None
-        _insert(site_dir / page_url(page), _ARTICLE_END, facts_html(updated, edit), before=True)
-        if repository:
-            _insert(site_dir / page_url(page), _FOOTER, source_html(repository), before=False)
+        path = site_dir / page_url(page)
+        text = _inserted(path.read_text(encoding="utf-8"), _ARTICLE_END, facts_html(updated, edit), before=True)
+        text = _inserted(text, _FOOTER, source_html(repository) if repository else "", before=False)
+        path.write_text(text, encoding="utf-8")
 
 
 def size_text(size: int) -> str:
@@ -157,14 +158,13 @@ def link_archive(site_dir: Path, archive: Path) -> None:
         page = path.relative_to(site_dir).as_posix()
         target = posixpath.relpath(archive.relative_to(site_dir).as_posix(), posixpath.dirname(page) or ".")
         link = f'<div class="{_DOWNLOAD_CLASS}"><a href="{target}" download>{label}</a></div>'
-        _insert(path, _FOOTER, link, before=False)
+        path.write_text(_inserted(path.read_text(encoding="utf-8"), _FOOTER, link, before=False), encoding="utf-8")
 
 
-def _insert(path: Path, anchor: str, fragment: str, before: bool) -> None:
-    """Put the fragment before or after the first anchor in the page; pages without it, and pages
-    that have the fragment already, are left alone."""
-    text = path.read_text(encoding="utf-8")
+def _inserted(text: str, anchor: str, fragment: str, before: bool) -> str:
+    """The page with the fragment before or after its first anchor; a page without the anchor, or
+    with the fragment already, as it was."""
     if not fragment or anchor not in text or fragment in text:
-        return
+        return text
     at = text.index(anchor) + (0 if before else len(anchor))
-    path.write_text(text[:at] + fragment + text[at:], encoding="utf-8")
+    return text[:at] + fragment + text[at:]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# A string (kept) or a comment (dropped); a string comes first when a comment marker sits inside it.
-_STRING_OR_COMMENT = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.DOTALL)
 _STRING = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""")
+# A string (kept) or a comment (dropped); a string comes first when a comment marker sits inside it.
+_STRING_OR_COMMENT = re.compile(_STRING.pattern + r"|/\*.*?\*/", re.DOTALL)
 _AROUND_PUNCTUATION = re.compile(r"\s*([{};,>])\s*")
 _AFTER_COLON = re.compile(r":\s+")  # "color: red"; never before a colon, which may start a selector
 
